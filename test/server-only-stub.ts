@@ -1,0 +1,2 @@
+// Tests run server modules outside Next; the real package would throw there.
+export {};
