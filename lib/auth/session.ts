@@ -1,0 +1,53 @@
+/**
+ * The one place that answers "who is making this request?". Reads the signed
+ * session cookie, then re-checks the account in the database on EVERY request:
+ * disabled users and sessions issued before a sessionVersion bump get nothing.
+ */
+import "server-only";
+import { cache } from "react";
+import { redirect } from "next/navigation";
+import { auth } from "@/auth";
+import { getDb } from "@/lib/db/client";
+import { findActiveSessionUser } from "@/lib/db/users";
+import { AuthError } from "./errors";
+import type { Role, SessionUser } from "./roles";
+
+/** The signed-in, enabled user for this request, or null. Cached per request. */
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+  const session = (await auth()) as { user?: { id?: string; sv?: number } } | null;
+  const id = session?.user?.id;
+  const sv = session?.user?.sv;
+  if (!id || typeof sv !== "number") return null;
+  return findActiveSessionUser(await getDb(), id, sv);
+});
+
+/** For server actions, route handlers and data access: throws AuthError("unauthenticated"). */
+export async function requireUser(): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (!user) throw new AuthError("unauthenticated");
+  return user;
+}
+
+/** Throws AuthError("unauthenticated" | "forbidden"). Example: `const me = await requireRole("CLINICIAN")`. */
+export async function requireRole(...roles: Role[]): Promise<SessionUser> {
+  const user = await requireUser();
+  if (!roles.includes(user.role)) throw new AuthError("forbidden");
+  return user;
+}
+
+/**
+ * For pages and layouts: anonymous -> /signin (back to `from` afterwards),
+ * wrong role -> /no-access. Never rely on this alone: actions and queries check too.
+ */
+export async function requirePageRole(from: string, ...roles: Role[]): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(safeCallbackPath(from))}`);
+  if (roles.length > 0 && !roles.includes(user.role)) redirect("/no-access");
+  return user;
+}
+
+/** Only same-site paths are followed after sign-in (no open redirect). */
+export function safeCallbackPath(path: string | null | undefined): string {
+  if (!path || !path.startsWith("/") || path.startsWith("//") || path.startsWith("/\\")) return "/";
+  return path;
+}
