@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -13,7 +14,10 @@ export const viewport: Viewport = {
   colorScheme: "light dark",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page renders per request: the CSP nonce from proxy.ts must reach Next's inline scripts,
+  // and a prerendered page would carry none (the browser would then refuse to hydrate it).
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-dvh antialiased font-sans">

@@ -1,0 +1,25 @@
+import { z } from "zod";
+
+// Limits are per client (hashed address) and per window; the defaults let a person check several
+// posts in a row while stopping a script from running the classifier or the LLM into the ground.
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+export const rateLimitEnvSchema = z.object({
+  RATE_LIMIT_SELF_CHECK_MAX: positiveInt(20),
+  RATE_LIMIT_SELF_CHECK_WINDOW_SECONDS: positiveInt(600),
+  RATE_LIMIT_GENERATION_MAX: positiveInt(10),
+  RATE_LIMIT_GENERATION_WINDOW_SECONDS: positiveInt(600),
+  // All clients together: caps LLM spend and spam volume even when the requests come from many addresses.
+  RATE_LIMIT_GENERATION_GLOBAL_PER_MINUTE: positiveInt(300),
+  RATE_LIMIT_SIGN_IN_MAX: positiveInt(10),
+  RATE_LIMIT_SIGN_IN_WINDOW_SECONDS: positiveInt(900),
+  // How many reverse proxies in front of the app append to X-Forwarded-For; the client address is the
+  // entry that many places from the right (entries further left are whatever the client sent).
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
+});
+
+export type RateLimitConfig = z.infer<typeof rateLimitEnvSchema>;
+
+export function readRateLimitConfig(env: Record<string, string | undefined> = process.env): RateLimitConfig {
+  return rateLimitEnvSchema.parse(env);
+}

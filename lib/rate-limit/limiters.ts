@@ -1,0 +1,70 @@
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { UserFacingError } from "@/lib/errors";
+import type { RateLimitConfig } from "./config";
+
+// In-memory limiters: one process serves the app (see README-security.md). With several instances,
+// swap RateLimiterMemory for RateLimiterPostgres on the same interface.
+export type Limiters = ReturnType<typeof createLimiters>;
+
+function minutesText(ms: number): string {
+  const minutes = Math.max(1, Math.ceil(ms / 60_000));
+  return minutes === 1 ? "about a minute" : `about ${minutes} minutes`;
+}
+
+async function consumeOrExplain(limiter: RateLimiterMemory, key: string, message: (wait: string) => string) {
+  try {
+    await limiter.consume(key, 1);
+  } catch (rejection) {
+    if (!(rejection instanceof RateLimiterRes)) throw rejection;
+    throw new UserFacingError(message(minutesText(rejection.msBeforeNext)), {
+      kind: "rate_limited",
+      retryAfterSeconds: Math.ceil(rejection.msBeforeNext / 1000),
+    });
+  }
+}
+
+export function createLimiters(config: RateLimitConfig) {
+  const selfCheck = new RateLimiterMemory({
+    keyPrefix: "self-check",
+    points: config.RATE_LIMIT_SELF_CHECK_MAX,
+    duration: config.RATE_LIMIT_SELF_CHECK_WINDOW_SECONDS,
+  });
+  const generation = new RateLimiterMemory({
+    keyPrefix: "generation",
+    points: config.RATE_LIMIT_GENERATION_MAX,
+    duration: config.RATE_LIMIT_GENERATION_WINDOW_SECONDS,
+  });
+  const generationGlobal = new RateLimiterMemory({
+    keyPrefix: "generation-all",
+    points: config.RATE_LIMIT_GENERATION_GLOBAL_PER_MINUTE,
+    duration: 60,
+  });
+  const signIn = new RateLimiterMemory({
+    keyPrefix: "sign-in",
+    points: config.RATE_LIMIT_SIGN_IN_MAX,
+    duration: config.RATE_LIMIT_SIGN_IN_WINDOW_SECONDS,
+  });
+
+  return {
+    /** Throws a UserFacingError (kind "rate_limited") when this client has checked too many posts lately. */
+    limitSelfCheck: (key: string) =>
+      consumeOrExplain(
+        selfCheck,
+        key,
+        (wait) =>
+          `You have checked quite a few posts in a short time, so we have paused new checks for ${wait}. ` +
+          "If you need to talk to someone now, the crisis lines on this page are always open.",
+      ),
+    /** Throws a UserFacingError when this client (or everyone together) has asked for too many written messages. */
+    limitGeneration: async (key: string) => {
+      const pause = (wait: string) =>
+        `We have written several messages for you in a short time, so we have paused new ones for ${wait}. ` +
+        "The verified support contacts on this page are still here for you.";
+      await consumeOrExplain(generation, key, pause);
+      await consumeOrExplain(generationGlobal, "all", pause);
+    },
+    /** For sign-in attempts: key on the hashed address and on the e-mail separately. */
+    limitSignIn: (key: string) =>
+      consumeOrExplain(signIn, key, (wait) => `Too many sign-in attempts. Please try again in ${wait}.`),
+  };
+}
