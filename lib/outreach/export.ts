@@ -1,0 +1,69 @@
+import Papa from "papaparse";
+import { OUTREACH_LIMITS } from "./config";
+import { TRIAGE_LABELS, type TriageResult } from "./types";
+
+/**
+ * Characters that make a spreadsheet treat a cell as a formula (CSV injection, OWASP): = + - @ at the start,
+ * also after leading spaces, plus a leading tab or carriage return. Full-width variants are included because
+ * some spreadsheet locales normalise them.
+ */
+const FORMULA_TRIGGER = /^[\s\u00a0\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20]|^[\t\r]/;
+
+/** A cell that cannot run as a formula: a leading single quote makes spreadsheets show it as text. */
+export function escapeFormula(cell: string): string {
+  return FORMULA_TRIGGER.test(cell) ? `'${cell}` : cell;
+}
+
+export interface ExportRow {
+  row: number;
+  original: string;
+  truncated: boolean;
+  result?: TriageResult;
+  /** Directory names, already looked up from the ids. */
+  resourceNames: string[];
+  reply: string;
+}
+
+const pct = (p: number) => (Math.round(p * 1000) / 10).toFixed(1);
+
+export const EXPORT_COLUMNS = [
+  "row",
+  "tier",
+  "top_condition",
+  "model_confidence",
+  ...TRIAGE_LABELS.map((l) => `${l}_percent`),
+  "conditions_above_threshold",
+  "suggested_resources",
+  "reply_template",
+  "note",
+  "text",
+] as const;
+
+/** The results as CSV text, safe to open in a spreadsheet (see toSafeCsv). */
+export function toTriageCsv(rows: readonly ExportRow[], rowLabel: "row" | "post" = "row"): string {
+  const header = EXPORT_COLUMNS.map((c) => (c === "row" ? rowLabel : c));
+  const body = rows.map((r) => [
+    String(r.row),
+    r.result?.tier ?? "not classified",
+    r.result?.topLabel ?? "",
+    r.result?.confidence ?? "",
+    ...TRIAGE_LABELS.map((l) => (r.result ? pct(r.result.probabilities[l]) : "")),
+    r.result?.labels.join("; ") ?? "",
+    r.resourceNames.join("; "),
+    r.reply,
+    [r.truncated ? `model read the first ${OUTREACH_LIMITS.maxPostChars.toLocaleString("en-US")} characters only` : "", r.result ? "" : "not classified: try again"].filter(Boolean).join("; "),
+    r.original,
+  ]);
+  return toSafeCsv([header, ...body]);
+}
+
+/**
+ * Any table as CSV with every cell escaped against formula injection by papaparse, given our pattern:
+ * papaparse's default pattern (`^[=+\-@\t\r].*$`) misses a formula followed by a line break.
+ */
+export function toSafeCsv(table: readonly (readonly string[])[]): string {
+  return Papa.unparse(
+    table.map((r) => [...r]),
+    { newline: "\r\n", escapeFormulae: FORMULA_TRIGGER },
+  );
+}

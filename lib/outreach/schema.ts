@@ -1,0 +1,29 @@
+import { z } from "zod";
+import { OUTREACH_LIMITS } from "./config";
+
+/** One post as the server actions accept it: already cut to maxPostChars by the browser (with a notice). */
+export const postTextSchema = z
+  .string()
+  .max(OUTREACH_LIMITS.maxPostChars, `A post can be at most ${OUTREACH_LIMITS.maxPostChars.toLocaleString("en-US")} characters.`)
+  .refine((t) => t.trim().length > 0, "A post cannot be empty.");
+
+/** Country for the directory, or "" when the worker did not choose one (international services only). */
+export const countrySchema = z.union([z.literal(""), z.string().regex(/^[A-Z]{2}$/)]);
+
+export const classifyChunkInput = z.object({
+  posts: z.array(postTextSchema).min(1).max(OUTREACH_LIMITS.chunkSize),
+  country: countrySchema,
+  /** Posts in the whole batch, as the browser declares it: a clear refusal for a tampered client, not a quota. */
+  batchSize: z.number().int().min(1).max(OUTREACH_LIMITS.maxRows),
+});
+export type ClassifyChunkInput = z.infer<typeof classifyChunkInput>;
+
+export const saveCaseInput = z.object({
+  text: postTextSchema,
+  country: countrySchema,
+  /** Chosen by the browser once per row, so a double click or a retry saves one case, not two. */
+  submissionKey: z.uuid(),
+  /** The worker ticked the box to save an anonymized copy for clinician review: saving is never implicit. */
+  confirmed: z.literal(true),
+});
+export type SaveCaseInput = z.infer<typeof saveCaseInput>;
