@@ -1,0 +1,99 @@
+import { describe, expect, it } from "vitest";
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { anonymize, redactText } from "./index";
+
+describe("anonymize: pattern identifiers", () => {
+  it.each([
+    ["write to sam.jones+x@mail.example.co.uk please", "write to [email] please"],
+    ["call (555) 123-4567 or +44 20 7946 0958", "call [phone] or [phone]"],
+    ["see https://www.reddit.com/r/depression/comments/abc123/x/.", "see [url]."],
+    ["my blog is sadthoughts.blogspot.com/2020/post", "my blog is [url]"],
+    ["(www.example.org/path)", "([url])"],
+    ["ask u/throwaway_123 or /u/Other-Person", "ask [handle] or [handle]"],
+    ["dm @jane_doe or @bob.bsky.social or @me@mastodon.social", "dm [handle] or [handle] or [handle]"],
+    ["from 10.0.0.12 and 2001:db8::1.", "from [ip] and [ip]."],
+    ["ssn 123-45-6789, card 4111 1111 1111 1111", "ssn [id], card [id]"],
+    ["my MRN is AB1234567", "my MRN is [id]"],
+    ["I live at 221B Baker Street, apt 4 now", "I live at [address] now"],
+    ["postcode SW1A 1AA", "postcode [postcode]"],
+    ["zip 90210-1234", "zip [postcode]"],
+  ])("%s", (input, expected) => {
+    expect(redactText(input)).toBe(expected);
+  });
+
+  it("keeps the year of a date and drops day and month", () => {
+    expect(redactText("It happened on March 3rd, 2021.")).toBe("It happened on [date] 2021.");
+    expect(redactText("since 2020-06-14 things")).toBe("since [date] 2020 things");
+    expect(redactText("on 3/4/2019 and the 5th of May")).toBe("on [date] 2019 and the [date]");
+    expect(redactText("back in June I was fine")).toBe("back in [date] I was fine");
+    expect(redactText("It was 2019 when it started")).toBe("It was 2019 when it started");
+  });
+
+  it("keeps verbs that look like months", () => {
+    expect(redactText("I may be fine. We march on.")).toBe("I may be fine. We march on.");
+  });
+
+  it("turns ages over 89 into 90+, keeps younger ages", () => {
+    expect(redactText("my grandpa is 93 years old and I'm 91")).toBe("my grandpa is [age 90+] and I'm [age 90+]");
+    expect(redactText("I'm 17 and my mum is 45 years old")).toBe("I'm 17 and my mum is 45 years old");
+    expect(redactText("I'm 100% done")).toBe("I'm 100% done");
+  });
+
+  it("leaves ordinary numbers, year ranges and clinical terms alone", () => {
+    const text = "From 2019-2021 I took 20 mg for 3 weeks. COVID-19 made it worse, PHQ-9 said 21.";
+    expect(redactText(text)).toBe(text);
+  });
+
+  it("counts what it replaced without keeping it", () => {
+    const { counts, text } = anonymize("mail a@b.co and c@d.co");
+    expect(counts.email).toBe(2);
+    expect(text).not.toContain("@");
+  });
+});
+
+describe("anonymize: names and places (compromise)", () => {
+  it("removes people's names", () => {
+    const out = redactText("Emily Watson told me that Dr. Patel won't see me again.");
+    expect(out).not.toMatch(/Emily|Watson|Patel/);
+    expect(out).toContain("[name]");
+  });
+
+  it("catches a lower-case name after 'my name is'", () => {
+    expect(redactText("hi my name is jake and I'm tired")).toBe("hi my name is [name] and I'm tired");
+  });
+
+  it("removes towns and cities but keeps states and countries", () => {
+    const out = redactText("I moved from Boston to Toronto, Ontario, then to Springfield, Ohio in Canada and the USA.");
+    expect(out).not.toMatch(/Boston|Toronto|Springfield/);
+    expect(out).toContain("Ontario");
+    expect(out).toContain("Ohio");
+    expect(out).toContain("Canada");
+  });
+});
+
+describe("anonymize: hostile and huge input", () => {
+  it("handles a 100,000-character word in linear time", () => {
+    for (const word of ["a".repeat(100_000), "1".repeat(100_000), "a.".repeat(50_000), "@".repeat(100_000), "u/".repeat(50_000)]) {
+      const started = performance.now();
+      redactText(`before ${word} after`);
+      expect(performance.now() - started, word.slice(0, 4)).toBeLessThan(2_000);
+    }
+  });
+
+  it("passes HTML through as text (rendering escapes it) and redacts URLs inside it", () => {
+    expect(redactText('<a href="https://evil.example/x">hi</a>')).toBe('<a href="[url]">hi</a>');
+  });
+});
+
+describe("npm run -s anonymize", () => {
+  it("prints the redacted text of stdin", () => {
+    const root = path.resolve(import.meta.dirname, "../..");
+    const out = execFileSync(path.join(root, "node_modules/.bin/tsx"), ["lib/anonymize/cli.ts"], {
+      cwd: root,
+      input: "email me: someone@example.com\n",
+      encoding: "utf8",
+    });
+    expect(out).toBe("email me: [email]\n");
+  });
+});
