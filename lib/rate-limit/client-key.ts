@@ -2,7 +2,9 @@ import { createHmac, randomBytes } from "node:crypto";
 
 // A per-process secret salt: keys are stable for the life of the limiter (which is in memory anyway)
 // but cannot be reversed to an address, nor linked across restarts. The raw address is never stored or logged.
-const SALT = randomBytes(32);
+// Kept on globalThis because Next may bundle this module into several server chunks.
+const g = globalThis as { __lanternClientKeySalt?: Buffer };
+const SALT = (g.__lanternClientKeySalt ??= randomBytes(32));
 
 export function clientAddress(headers: Headers, trustedProxyHops = 1): string {
   const forwarded = headers.get("x-forwarded-for");

@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+// Sign-in attempts have their own limiter in lib/auth/rate-limit.ts.
 // Limits are per client (hashed address) and per window; the defaults let a person check several
 // posts in a row while stopping a script from running the classifier or the LLM into the ground.
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
@@ -11,8 +12,6 @@ export const rateLimitEnvSchema = z.object({
   RATE_LIMIT_GENERATION_WINDOW_SECONDS: positiveInt(600),
   // All clients together: caps LLM spend and spam volume even when the requests come from many addresses.
   RATE_LIMIT_GENERATION_GLOBAL_PER_MINUTE: positiveInt(300),
-  RATE_LIMIT_SIGN_IN_MAX: positiveInt(10),
-  RATE_LIMIT_SIGN_IN_WINDOW_SECONDS: positiveInt(900),
   // How many reverse proxies in front of the app append to X-Forwarded-For; the client address is the
   // entry that many places from the right (entries further left are whatever the client sent).
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),

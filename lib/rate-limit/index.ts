@@ -1,14 +1,19 @@
 import "server-only";
 import { headers } from "next/headers";
-import { readRateLimitConfig } from "./config";
+import { readRateLimitConfig, type RateLimitConfig } from "./config";
 import { clientKeyFromHeaders } from "./client-key";
-import { createLimiters } from "./limiters";
+import { createLimiters, type Limiters } from "./limiters";
 
-// Process-wide limiters, configured once from env (see config.ts for the variables and defaults).
-const config = readRateLimitConfig();
-const limiters = createLimiters(config);
+// Process-wide limiters, configured once from env (see config.ts for the variables and defaults);
+// on globalThis so that every server bundle that includes this module shares one count.
+const g = globalThis as { __lanternRateLimits?: { config: RateLimitConfig; limiters: Limiters } };
+g.__lanternRateLimits ??= (() => {
+  const config = readRateLimitConfig();
+  return { config, limiters: createLimiters(config) };
+})();
+const { config, limiters } = g.__lanternRateLimits;
 
-export const { limitSelfCheck, limitGeneration, limitSignIn } = limiters;
+export const { limitSelfCheck, limitGeneration } = limiters;
 
 /** The hashed client key for the current request (server actions, route handlers, server components). */
 export async function clientKey(): Promise<string> {

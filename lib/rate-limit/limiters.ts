@@ -39,11 +39,6 @@ export function createLimiters(config: RateLimitConfig) {
     points: config.RATE_LIMIT_GENERATION_GLOBAL_PER_MINUTE,
     duration: 60,
   });
-  const signIn = new RateLimiterMemory({
-    keyPrefix: "sign-in",
-    points: config.RATE_LIMIT_SIGN_IN_MAX,
-    duration: config.RATE_LIMIT_SIGN_IN_WINDOW_SECONDS,
-  });
 
   return {
     /** Throws a UserFacingError (kind "rate_limited") when this client has checked too many posts lately. */
@@ -63,8 +58,5 @@ export function createLimiters(config: RateLimitConfig) {
       await consumeOrExplain(generation, key, pause);
       await consumeOrExplain(generationGlobal, "all", pause);
     },
-    /** For sign-in attempts: key on the hashed address and on the e-mail separately. */
-    limitSignIn: (key: string) =>
-      consumeOrExplain(signIn, key, (wait) => `Too many sign-in attempts. Please try again in ${wait}.`),
   };
 }
