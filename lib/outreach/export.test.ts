@@ -69,7 +69,7 @@ describe("toTriageCsv", () => {
     topLabel: "suicidal",
     confidence: "high",
     tier: "crisis",
-    resourceIds: ["us-988-call-text"],
+    resources: [{ id: "us-988-call-text", reason: "open 24/7" }],
   };
 
   it("writes scores, resources, notes and the full text, with formula cells escaped", () => {

@@ -4,7 +4,7 @@ import { crisisLinesFor } from "@/lib/resources/crisis";
 import { chunkPosts } from "./chunks";
 import { OUTREACH_LIMITS } from "./config";
 import { replyTemplate } from "./reply";
-import { resourceIdsFor } from "./resources";
+import { resourcesFor } from "./resources";
 import { sortByRisk } from "./sort";
 import { TRIAGE_LABELS, type TriageResult, type TriageTier } from "./types";
 
@@ -12,7 +12,7 @@ function result(tier: TriageTier, p: Partial<TriageResult["probabilities"]>): Tr
   const probabilities = { depression: 0, anxiety: 0, bipolar: 0, suicidal: 0, ...p };
   const labels = TRIAGE_LABELS.filter((l) => probabilities[l] >= 0.5);
   const top = [...TRIAGE_LABELS].sort((a, b) => probabilities[b] - probabilities[a])[0];
-  return { probabilities, labels, topLabel: probabilities[top] >= 0.5 ? top : "none", confidence: "moderate", tier, resourceIds: [] };
+  return { probabilities, labels, topLabel: probabilities[top] >= 0.5 ? top : "none", confidence: "moderate", tier, resources: [] };
 }
 
 describe("sortByRisk", () => {
@@ -55,31 +55,31 @@ describe("replyTemplate", () => {
   });
 });
 
-describe("resourceIdsFor", () => {
-  it("lists the country's crisis lines first for the crisis tier", () => {
-    const ids = resourceIdsFor({ tier: "crisis", labels: ["suicidal"], topLabel: "suicidal", country: "GB" });
-    expect(ids.slice(0, 3)).toEqual(crisisLinesFor("GB").map((r) => r.id));
-    expect(ids.length).toBeLessThanOrEqual(4);
-  });
+describe("resourcesFor", () => {
+  const ids = (tier: TriageTier, p: Partial<TriageResult["probabilities"]>, country: string) =>
+    resourcesFor({ tier, probabilities: result(tier, p).probabilities, country }).map((r) => r.id);
 
-  it("only gives directory entries for the country or international ones, matching a condition", () => {
-    for (const country of ["US", "GB", "AU", "IN", ""]) {
-      for (const label of TRIAGE_LABELS) {
-        const ids = resourceIdsFor({ tier: "elevated", labels: [label], topLabel: label, country });
-        expect(ids.length).toBeGreaterThan(0);
-        for (const id of ids) {
-          const r = getResource(id);
-          expect(r, id).toBeDefined();
-          expect(r!.countries.includes(country || "INTL") || r!.countries.includes("INTL")).toBe(true);
-        }
-      }
+  it("includes the country's first crisis line for the crisis tier", () => {
+    for (const country of ["US", "GB", "AU", "IN"]) {
+      expect(ids("crisis", { suicidal: 0.9 }, country)).toContain(crisisLinesFor(country)[0].id);
     }
   });
 
-  it("offers general support when the model saw nothing", () => {
-    const ids = resourceIdsFor({ tier: "low", labels: [], topLabel: "none", country: "AU" });
-    expect(ids.length).toBeGreaterThan(0);
-    expect(ids.every((id) => getResource(id)!.conditions.includes("general"))).toBe(true);
+  it("only gives verified entries for the country or international ones, at most four", () => {
+    for (const country of ["US", "GB", "AU", "IN", ""]) {
+      for (const label of TRIAGE_LABELS) {
+        const list = ids("elevated", { [label]: 0.8 }, country);
+        expect(list.length).toBeGreaterThan(0);
+        expect(list.length).toBeLessThanOrEqual(4);
+        for (const id of list) {
+          const r = getResource(id);
+          expect(r, id).toBeDefined();
+          expect(r!.countries.includes("INTL") || r!.countries.includes(country)).toBe(true);
+          // No audience is known from a batch: nothing made for a specific group.
+          expect(r!.audiences).toContain("all");
+        }
+      }
+    }
   });
 });
 

@@ -15,7 +15,13 @@ export interface TriageResult {
   confidence: TriageConfidence;
   tier: TriageTier;
   /** Directory ids only: the browser renders each from the verified directory, never from free text. */
-  resourceIds: string[];
+  resources: TriageResource[];
+}
+
+export interface TriageResource {
+  id: string;
+  /** Why it fits, built by the ranking from directory facts only. */
+  reason: string;
 }
 
 export interface TriageModel {
