@@ -6,12 +6,9 @@ import { hash, verify } from "@node-rs/argon2";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 
-/** Longest password accepted anywhere (characters). Passphrases fit; megabytes do not. */
-export const MAX_PASSWORD_LENGTH = 256;
-/** Shortest password for new or reset accounts. */
-export const MIN_PASSWORD_LENGTH = 12;
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, PASSWORD_TOO_LONG_MESSAGE } from "./messages";
 
-export const PASSWORD_TOO_LONG_MESSAGE = `That password is longer than ${MAX_PASSWORD_LENGTH} characters. Please check it and try again.`;
+export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, PASSWORD_TOO_LONG_MESSAGE };
 
 /** For passwords being set (create, reset). */
 export const newPasswordSchema = z
