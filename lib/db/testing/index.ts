@@ -1,0 +1,137 @@
+/**
+ * DB integration-test harness (vitest).
+ *
+ *   import { forEachDatabase } from "@/lib/db/testing";
+ *
+ *   forEachDatabase((getDb, kind) => {
+ *     it("saves a case", async () => {
+ *       const db = getDb();             // PrismaClient on a fresh, migrated database
+ *       ...
+ *     });
+ *   });
+ *
+ * The callback runs twice, inside describe("[pglite]") and describe("[postgres]"):
+ *  - pglite:   a new in-memory PGlite per test file, migrated with the committed migrations.
+ *  - postgres: a new database created on the server of TEST_DATABASE_URL (the role needs
+ *              CREATEDB), migrated, and dropped after the file. Without TEST_DATABASE_URL the
+ *              variant is skipped with a visible note, except when CI is set: then it fails.
+ * All tests of one file share the database of that file (per variant): use unique data.
+ * LANTERN_TEST_DB=pglite|postgres runs only one variant.
+ */
+import { afterAll, beforeAll, describe, it } from "vitest";
+import { openDatabase, type DbHandle, type DbKind } from "../connect";
+import type { PrismaClient } from "../generated/client";
+
+export type { DbKind };
+
+export interface TestDatabase {
+  handle: DbHandle;
+  /** Connection string for kind "postgres" (e.g. to start a server against it); undefined for PGlite. */
+  url?: string;
+  /** Closes it and, for PostgreSQL, drops the database. */
+  dispose(): Promise<void>;
+}
+
+function isCI(): boolean {
+  const v = process.env.CI;
+  return !!v && v !== "false" && v !== "0";
+}
+
+function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** Creates a fresh migrated database of the given kind (usable outside vitest too). */
+export async function createTestDatabase(kind: DbKind): Promise<TestDatabase> {
+  if (kind === "pglite") {
+    const handle = await openDatabase({ databaseUrl: null, memory: true, migrate: true });
+    return { handle, dispose: () => handle.close() };
+  }
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) throw new Error("TEST_DATABASE_URL is not set");
+  const name = `lantern_t_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+  const pg = (await import("pg")).default;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${quoteIdent(name)}`);
+  } finally {
+    await admin.end();
+  }
+  const u = new URL(adminUrl);
+  u.pathname = `/${name}`;
+  const url = u.toString();
+  let handle: DbHandle;
+  try {
+    handle = await openDatabase({ databaseUrl: url, migrate: true, poolSize: 4 });
+  } catch (err) {
+    await dropDatabase(adminUrl, name).catch(() => {});
+    throw err;
+  }
+  return {
+    handle,
+    url,
+    async dispose() {
+      await handle.close();
+      await dropDatabase(adminUrl, name);
+    },
+  };
+}
+
+async function dropDatabase(adminUrl: string, name: string): Promise<void> {
+  const pg = (await import("pg")).default;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
+
+let warnedSkip = false;
+
+/** Runs `fn` (which declares tests) once per database kind, each on its own fresh database. */
+export function forEachDatabase(fn: (getDb: () => PrismaClient, kind: DbKind, getHandle: () => DbHandle) => void): void {
+  const only = process.env.LANTERN_TEST_DB;
+  const kinds: DbKind[] = (["pglite", "postgres"] as const).filter((k) => !only || only === k);
+  for (const kind of kinds) {
+    if (kind === "postgres" && !process.env.TEST_DATABASE_URL) {
+      if (isCI()) {
+        describe("[postgres]", () => {
+          it("has TEST_DATABASE_URL (required when CI is set)", () => {
+            throw new Error("CI is set but TEST_DATABASE_URL is missing: the real-PostgreSQL tests cannot run");
+          });
+        });
+      } else {
+        if (!warnedSkip) {
+          warnedSkip = true;
+          console.warn(
+            "[db tests] TEST_DATABASE_URL is not set: SKIPPING the real-PostgreSQL variant. " +
+              "Set it (e.g. postgresql://lantern:lantern@127.0.0.1:5432/postgres, role with CREATEDB) to run it.",
+          );
+        }
+        describe.skip("[postgres] (skipped: TEST_DATABASE_URL not set)", () => fn(unavailable, kind, unavailable));
+      }
+      continue;
+    }
+    describe(`[${kind}]`, () => {
+      let db: TestDatabase | undefined;
+      beforeAll(async () => {
+        db = await createTestDatabase(kind);
+      }, 120_000);
+      afterAll(async () => {
+        await db?.dispose();
+      }, 60_000);
+      const getHandle = () => {
+        if (!db) throw new Error("test database not ready (use getDb() inside tests/hooks, not at collection time)");
+        return db.handle;
+      };
+      fn(() => getHandle().prisma, kind, getHandle);
+    });
+  }
+}
+
+function unavailable(): never {
+  throw new Error("database variant skipped");
+}
