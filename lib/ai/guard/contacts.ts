@@ -1,0 +1,139 @@
+import { RESOURCES } from "@/lib/resources/directory";
+
+/**
+ * Contact-detail and markup scrubbing for generated text. The only contact details a person may see are the
+ * directory's; anything else that looks like a phone number, SMS code, URL or email is removed, because a
+ * model that invents one hotline digit can send someone in crisis to a stranger.
+ */
+
+export type RemovalKind = "phone" | "url" | "email" | "html" | "resource_id" | "method" | "diagnosis" | "confidentiality";
+export type RemovalCounts = Partial<Record<RemovalKind, number>>;
+
+export const REMOVED_CONTACT = "(removed: not in our verified list)";
+
+const digitsOf = (s: string) => s.replace(/\D/g, "");
+
+// A number-like run: starts at a digit (optionally after + or "("), continues through digits and phone
+// separators; a space only continues it when another digit group follows ("0800 58 58 58", not "988 or").
+const NUMBER_RUN = /(?<![\w])\+?\(?\d(?:[\d().\-\u2010-\u2015]|[ \u00a0](?=[\d(]))*\d(?![\w])|(?<![\w])\d(?![\w])/g;
+// Letter-phone numbers ("1-800-SUICIDE", "1-833-TLC-MAMA"): digits, then a separator, then capital letters.
+const VANITY_NUMBER = /(?<![\w])\+?\(?\d[\d().\-\s]*[\s.\-][A-Z]{2,}[A-Z0-9]*(?:[\s.\-][A-Z0-9]{2,})*(?![\w])/g;
+
+function collectDirectoryNumbers(): Set<string> {
+  const set = new Set<string>();
+  for (const r of RESOURCES) {
+    for (const [key, value] of Object.entries(r.contact)) {
+      if (key === "url" || key === "chat_url" || key === "email" || typeof value !== "string") continue;
+      for (const m of value.matchAll(NUMBER_RUN)) {
+        const d = digitsOf(m[0]);
+        if (d.length >= 3) set.add(d);
+      }
+    }
+  }
+  return set;
+}
+
+const normalizeUrl = (u: string) =>
+  u
+    .toLowerCase()
+    .replace(/^[a-z][a-z0-9+.-]*:\/\//, "")
+    .replace(/^www\./, "")
+    .replace(/[/?#]+$/, "");
+
+function collectDirectoryUrls(): Set<string> {
+  const set = new Set<string>();
+  for (const r of RESOURCES) for (const u of [r.contact.url, r.contact.chat_url]) if (u) set.add(normalizeUrl(u));
+  return set;
+}
+
+const DIRECTORY_NUMBERS = collectDirectoryNumbers();
+const DIRECTORY_URLS = collectDirectoryUrls();
+const DIRECTORY_EMAILS = new Set(RESOURCES.flatMap((r) => (r.contact.email ? [r.contact.email.toLowerCase()] : [])));
+
+export function isDirectoryNumber(text: string): boolean {
+  const d = digitsOf(text);
+  if (DIRECTORY_NUMBERS.has(d)) return true;
+  // "(800) 662-4357" is the directory's "1-800-662-4357" without the country code.
+  if (d.length >= 10) for (const known of DIRECTORY_NUMBERS) if (known.length === d.length + 1 && known.endsWith(d)) return true;
+  return false;
+}
+
+export function isDirectoryUrl(url: string): boolean {
+  return DIRECTORY_URLS.has(normalizeUrl(url));
+}
+
+const INVISIBLE = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u206a-\u206f\ufeff]/g;
+const HTML_BLOCK = /<(script|style|iframe|object|embed|svg|math|template|noscript)\b[\s\S]*?<\/\1\s*>/gi;
+const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
+const HTML_TAG = /<\/?[a-zA-Z!?][^>]*>/g;
+// An opening "<tag" never closed by the end of the message: drop it and whatever follows on that line.
+const HTML_UNCLOSED = /<[a-zA-Z!?/][^>]*$/;
+const MARKDOWN_LINK = /!?(?<!\[)\[([^[\]\n]{0,200})\]\(([^()\s]*)\)/g;
+const SCHEME_URL = /\b(?:[a-z][a-z0-9+.-]{1,15}:\/\/|www\.)[^\s<>"'`]+/gi;
+const PSEUDO_SCHEME = /\b(?:tel|sms|mailto|javascript|vbscript|data|whatsapp|signal|tg):[^\s<>"'`]*/gi;
+const BARE_DOMAIN =
+  /(?<![\w@.-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:com|org|net|gov|edu|info|io|co|app|biz|xyz|online|site|help|health|care|life|live|chat|me|ly|gg|[a-z]{2})\b(?:\/[^\s<>"'`]*)?/gi;
+const OBFUSCATED_DOMAIN = /\b[\w-]+\s*(?:\[\.\]|\(\.\)|\[dot\]|\(dot\)|\{dot\})\s*[\w-]+(?:\S*)/gi;
+const EMAIL = /[A-Za-z0-9._%+-]+(?:@|\s*\[at\]\s*|\s*\(at\)\s*)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+const TRAILING_PUNCT = /[.,;:!?)\]}'"*_~]+$/;
+
+function bump(counts: RemovalCounts, kind: RemovalKind, n = 1): void {
+  counts[kind] = (counts[kind] ?? 0) + n;
+}
+
+function scrubUrl(match: string, counts: RemovalCounts): string {
+  const trailing = TRAILING_PUNCT.exec(match)?.[0] ?? "";
+  const url = trailing ? match.slice(0, -trailing.length) : match;
+  if (isDirectoryUrl(url)) return match;
+  bump(counts, "url");
+  return REMOVED_CONTACT + trailing;
+}
+
+/**
+ * Removes markup and every contact detail that is not in the directory. Pure; `counts` collects what was removed.
+ * `[[res:id]]` markers must already be protected by the caller (ids contain digits such as "988").
+ */
+export function scrubText(input: string, counts: RemovalCounts): string {
+  let text = input.replace(INVISIBLE, "");
+
+  text = text.replace(HTML_BLOCK, () => (bump(counts, "html"), ""));
+  text = text.replace(HTML_COMMENT, () => (bump(counts, "html"), ""));
+  text = text.replace(HTML_TAG, () => (bump(counts, "html"), ""));
+  // Markdown is shown as plain text: keep a link's words, judge its target like any other URL.
+  text = text.replace(MARKDOWN_LINK, (_m, label: string, target: string) => {
+    if (target && !isDirectoryUrl(target)) bump(counts, "url");
+    return label;
+  });
+  text = text.replace(/\*\*|__|`+|^#{1,6}\s+/gm, "");
+
+  text = text.replace(EMAIL, (m) => {
+    if (DIRECTORY_EMAILS.has(m.toLowerCase())) return m;
+    bump(counts, "email");
+    return REMOVED_CONTACT;
+  });
+  text = text.replace(SCHEME_URL, (m) => scrubUrl(m, counts));
+  text = text.replace(PSEUDO_SCHEME, () => (bump(counts, "url"), REMOVED_CONTACT));
+  text = text.replace(OBFUSCATED_DOMAIN, () => (bump(counts, "url"), REMOVED_CONTACT));
+  text = text.replace(BARE_DOMAIN, (m) => scrubUrl(m, counts));
+
+  text = text.replace(VANITY_NUMBER, (m) => {
+    const numeric = m.match(/^[+(]?[\d().\-\s]*\d/)?.[0] ?? "";
+    // "988 TODAY" is the directory's 988 followed by a word; "1-800-SUICIDE" is a number nobody verified.
+    if (digitsOf(numeric).length < 3 || isDirectoryNumber(numeric)) return m;
+    bump(counts, "phone");
+    return REMOVED_CONTACT;
+  });
+  text = text.replace(NUMBER_RUN, (m) => {
+    if (digitsOf(m).length < 3 || isDirectoryNumber(m)) return m;
+    bump(counts, "phone");
+    return REMOVED_CONTACT;
+  });
+  return text;
+}
+
+/** At the end of a message: anything still inside an unclosed tag is markup, never text. */
+export function dropUnclosedMarkup(text: string, counts: RemovalCounts): string {
+  return text.replace(HTML_UNCLOSED, () => (bump(counts, "html"), ""));
+}
+
+export { bump as countRemoval };
