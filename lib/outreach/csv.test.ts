@@ -26,7 +26,7 @@ describe("CSV parsing", () => {
   it("detects semicolon-separated files and names blank headers", () => {
     const { columns, batch } = prepare("author;;score\nsomeone;I feel alone most days and it is getting worse;3\n", true, 1);
     expect(columns.map((c) => c.name)).toEqual(["author", "Column 2", "score"]);
-    expect(batch.posts[0].text).toBe("I feel alone most days and it is getting worse");
+    expect(batch.posts[0]!.text).toBe("I feel alone most days and it is getting worse");
   });
 
   it("guesses the column with the longest text when no column is named like one", () => {
@@ -36,7 +36,7 @@ describe("CSV parsing", () => {
 
   it("reads a file without a header row from row 1", () => {
     const { batch, columns } = prepare("first post\nsecond post\n", false, 0);
-    expect(columns[0].name).toBe("Column 1");
+    expect(columns[0]!.name).toBe("Column 1");
     expect(batch.posts.map((p) => p.row)).toEqual([1, 2]);
   });
 
@@ -44,14 +44,14 @@ describe("CSV parsing", () => {
     const { batch } = prepare("text,notes\nhello there,\nsecond,\n", true, 1);
     expect(batch.posts).toEqual([]);
     expect(batch.notices).toEqual([expect.objectContaining({ level: "error", code: "empty-column" })]);
-    expect(batch.notices[0].message).toContain("“notes”");
+    expect(batch.notices[0]!.message).toContain("“notes”");
   });
 
   it("empty cells are listed by row and skipped, the others kept", () => {
     const { batch } = prepare('id,text\n1,first\n2,""\n3,third\n4,   \n5,fifth\n', true, 1);
     expect(batch.posts.map((p) => p.row)).toEqual([2, 4, 6]);
     expect(batch.notices).toEqual([expect.objectContaining({ code: "empty-cells", rows: [3, 5] })]);
-    expect(batch.notices[0].message).toMatch(/2 rows have no text in “text” and will be skipped \(rows 3 and 5\)/);
+    expect(batch.notices[0]!.message).toMatch(/2 rows have no text in “text” and will be skipped \(rows 3 and 5\)/);
   });
 
   it("reports an unclosed quote with its row instead of failing", () => {
@@ -71,12 +71,12 @@ describe("CSV parsing", () => {
   it("cuts a huge cell for the model, keeps it whole for the export, and says so", () => {
     const huge = "I feel stuck. ".repeat(5_000);
     const { batch } = prepare(`text\nsmall\n"${huge}"\n`, true, 0);
-    const post = batch.posts[1];
+    const post = batch.posts[1]!;
     expect(post.truncated).toBe(true);
     expect(post.text.length).toBe(OUTREACH_LIMITS.maxPostChars);
     expect(post.original).toBe(huge.trim());
     expect(batch.notices).toEqual([expect.objectContaining({ code: "truncated", rows: [3] })]);
-    expect(batch.notices[0].message).toMatch(/1 post is longer than 10,000 characters \(row 3\)/);
+    expect(batch.notices[0]!.message).toMatch(/1 post is longer than 10,000 characters \(row 3\)/);
   });
 
   it("10,001 rows: a clear message and every row reachable in parts of at most 1,000", () => {
@@ -84,7 +84,7 @@ describe("CSV parsing", () => {
     const { batch } = prepare(`id,text\n${lines.join("\n")}\n`);
     expect(batch.posts).toHaveLength(10_001);
     expect(batch.notices).toEqual([expect.objectContaining({ level: "error", code: "too-many-rows" })]);
-    expect(batch.notices[0].message).toMatch(/10,001 rows; Lantern triages up to 1,000 at a time\. Nothing has been dropped/);
+    expect(batch.notices[0]!.message).toMatch(/10,001 rows; Lantern triages up to 1,000 at a time\. Nothing has been dropped/);
     expect(batch.parts).toHaveLength(11);
     expect(batch.parts[0]).toEqual({ index: 0, from: 2, to: 1001 });
     expect(batch.parts[10]).toEqual({ index: 10, from: 10_002, to: 10_002 });

@@ -29,7 +29,7 @@ export function parseCsvTable(text: string): CsvTable {
   const result = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false, delimiter: "" });
   const records = result.data.map((r) => (Array.isArray(r) ? r.map((c) => String(c ?? "")) : []));
   // A file ending in a newline yields one empty trailing record.
-  while (records.length > 0 && isBlankRecord(records[records.length - 1])) records.pop();
+  while (records.length > 0 && isBlankRecord(records.at(-1)!)) records.pop();
 
   const notices: Notice[] = [];
   const quoteRows = [

@@ -53,7 +53,7 @@ describe("decodeUpload", () => {
     expect(out.encoding).toBe("windows-1252");
     expect(out.text).toBe("text\nCafé, naïve €\n");
     expect(out.notices).toEqual([expect.objectContaining({ level: "warning", code: "encoding-latin1" })]);
-    expect(out.notices[0].message).toMatch(/CSV UTF-8/);
+    expect(out.notices[0]!.message).toMatch(/CSV UTF-8/);
   });
 
   it("keeps a UTF-8 file with a few damaged bytes, replacing only those and counting them", () => {
@@ -63,7 +63,7 @@ describe("decodeUpload", () => {
     expect(out.text.startsWith("text\nnaïve café “ok” — fine\n")).toBe(true);
     expect(out.text).toContain("A");
     expect(out.notices).toEqual([expect.objectContaining({ code: "invalid-bytes" })]);
-    expect(out.notices[0].message).toMatch(/^2 characters/);
+    expect(out.notices[0]!.message).toMatch(/^2 characters/);
   });
 
   it("reports an unpaired surrogate in UTF-16 and keeps the rest", () => {

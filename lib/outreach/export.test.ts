@@ -42,7 +42,7 @@ describe("toSafeCsv", () => {
     );
     const cell = fc.array(char, { maxLength: 12 }).map((cs) => cs.join(""));
     const table = fc.array(fc.array(cell, { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 6 }).map((rows) => {
-      const width = rows[0].length;
+      const width = rows[0]!.length;
       return rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ""));
     });
     fc.assert(
@@ -53,7 +53,8 @@ describe("toSafeCsv", () => {
           r.forEach((out, j) => {
             expect(TRIGGERS.some((t) => out.startsWith(t))).toBe(false);
             // Nothing lost: the cell is the original, or the original behind one quote.
-            expect([rows[i][j], `'${rows[i][j]}`]).toContain(out);
+            const original = rows[i]![j]!;
+            expect([original, `'${original}`]).toContain(out);
           }),
         );
       }),
@@ -77,7 +78,7 @@ describe("toTriageCsv", () => {
       { row: 3, original: "=cmd|' /C calc'!A0", truncated: true, result, resourceNames: ["988 Suicide & Crisis Lifeline"], reply: "Hi" },
       { row: 4, original: "@someone help", truncated: false, resourceNames: [], reply: "" },
     ]);
-    const [header, first, second] = cellsOf(csv);
+    const [header = [], first = [], second = []] = cellsOf(csv);
     const get = (r: string[], name: string) => r[header.indexOf(name)];
     expect(header[0]).toBe("row");
     expect(get(first, "tier")).toBe("crisis");

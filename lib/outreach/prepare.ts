@@ -37,7 +37,7 @@ function partsOf(posts: readonly SourcePost[]): BatchPart[] {
   const parts: BatchPart[] = [];
   for (let i = 0; i < posts.length; i += OUTREACH_LIMITS.maxRows) {
     const slice = posts.slice(i, i + OUTREACH_LIMITS.maxRows);
-    parts.push({ index: parts.length, from: slice[0].row, to: slice[slice.length - 1].row });
+    parts.push({ index: parts.length, from: slice[0]!.row, to: slice.at(-1)!.row });
   }
   return parts;
 }

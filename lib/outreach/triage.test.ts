@@ -11,7 +11,7 @@ import { TRIAGE_LABELS, type TriageResult, type TriageTier } from "./types";
 function result(tier: TriageTier, p: Partial<TriageResult["probabilities"]>): TriageResult {
   const probabilities = { depression: 0, anxiety: 0, bipolar: 0, suicidal: 0, ...p };
   const labels = TRIAGE_LABELS.filter((l) => probabilities[l] >= 0.5);
-  const top = [...TRIAGE_LABELS].sort((a, b) => probabilities[b] - probabilities[a])[0];
+  const top = [...TRIAGE_LABELS].sort((a, b) => probabilities[b] - probabilities[a])[0]!;
   return { probabilities, labels, topLabel: probabilities[top] >= 0.5 ? top : "none", confidence: "moderate", tier, resources: [] };
 }
 
@@ -50,8 +50,8 @@ describe("replyTemplate", () => {
   });
 
   it("points to crisis lines for the crisis tier and not otherwise", () => {
-    expect(replyTemplate(cases[0])).toMatch(/crisis lines listed below/);
-    expect(replyTemplate(cases[1])).not.toMatch(/crisis/);
+    expect(replyTemplate(cases[0]!)).toMatch(/crisis lines listed below/);
+    expect(replyTemplate(cases[1]!)).not.toMatch(/crisis/);
   });
 });
 
@@ -61,7 +61,7 @@ describe("resourcesFor", () => {
 
   it("includes the country's first crisis line for the crisis tier", () => {
     for (const country of ["US", "GB", "AU", "IN"]) {
-      expect(ids("crisis", { suicidal: 0.9 }, country)).toContain(crisisLinesFor(country)[0].id);
+      expect(ids("crisis", { suicidal: 0.9 }, country)).toContain(crisisLinesFor(country)[0]!.id);
     }
   });
 
