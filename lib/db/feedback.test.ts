@@ -1,0 +1,57 @@
+import { expect, it } from "vitest";
+import { forEachDatabase } from "@/lib/db/testing";
+import { systemActor } from "@/lib/auth/actor";
+import { claimCase, setCaseLabels, setCaseStatus } from "./review";
+import { collectFeedback, dashboardStats } from "./feedback";
+import { makeCase, makeUser } from "@/test/review/fixtures";
+
+const none = { depression: false, anxiety: false, bipolar: false, suicidal: false };
+
+forEachDatabase((getDb) => {
+  it("exports clinician-labelled cases in the corpus format and audits the export", async () => {
+    const db = getDb();
+    const a = await makeUser(db, "CLINICIAN");
+    const labelled = await makeCase(db, { labels: ["depression"], text: "redacted words only" });
+    const unlabelled = await makeCase(db, { labels: ["anxiety"] });
+    await claimCase(db, a, labelled.id);
+    await setCaseLabels(db, a, { caseId: labelled.id, labels: { ...none, depression: true, suicidal: true } });
+    await setCaseStatus(db, a, { caseId: labelled.id, status: "REVIEWED" });
+
+    const rows = await collectFeedback(db, systemActor("cli"));
+    expect(rows).toEqual([
+      {
+        id: labelled.reference,
+        text: "redacted words only",
+        label: "suicidal",
+        labels: ["depression", "suicidal"],
+        source: "lantern-clinician",
+        model_labels: ["depression"],
+        model_version: "0.0.1",
+        reviewers: 1,
+      },
+    ]);
+    expect(rows.map((r) => r.id)).not.toContain(unlabelled.reference);
+    expect(await db.auditEvent.findFirst({ where: { action: "feedback.export" } })).toMatchObject({
+      actorRole: "SYSTEM:cli",
+      details: { cases: 1 },
+    });
+    const clinician = await makeUser(db, "CLINICIAN");
+    await expect(collectFeedback(db, clinician)).rejects.toMatchObject({ kind: "forbidden" });
+  });
+
+  it("computes the dashboard: weekly counts, tiers, agreement with the model", async () => {
+    const db = getDb();
+    const a = await makeUser(db, "CLINICIAN");
+    const c = await makeCase(db, { labels: ["anxiety"], tier: "CRISIS" });
+    await claimCase(db, a, c.id);
+    await setCaseLabels(db, a, { caseId: c.id, labels: { ...none, anxiety: true, depression: true } });
+    const stats = await dashboardStats(db, a);
+    expect(stats.tiers.CRISIS).toBeGreaterThanOrEqual(1);
+    const anx = stats.agreement.find((x) => x.condition === "anxiety")!;
+    const dep = stats.agreement.find((x) => x.condition === "depression")!;
+    expect(anx.agree).toBeGreaterThanOrEqual(1);
+    expect(dep.total - dep.agree).toBeGreaterThanOrEqual(1);
+    expect(stats.perWeek.at(-1)!.counts.anxiety).toBeGreaterThanOrEqual(1);
+    await expect(dashboardStats(db, await makeUser(db, "OUTREACH"))).rejects.toMatchObject({ kind: "forbidden" });
+  });
+});
