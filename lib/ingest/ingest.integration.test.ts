@@ -105,7 +105,8 @@ describe("defaultTransport", () => {
       process.env.LANTERN_INGEST_FIXTURE_ORIGIN = "http://10.0.0.5:80";
       expect(defaultTransport().fixtureOrigin).toBeUndefined();
     } finally {
-      process.env = saved;
+      for (const key of Object.keys(env)) if (!(key in saved)) delete env[key];
+      Object.assign(env, saved);
     }
   });
 });
