@@ -132,6 +132,7 @@ function describeReason(
   if (prefMatches.length > 0) bits.push(`lets you reach out by ${prefMatches.map((p) => PREFERENCE_LABELS[p]).join(" or ")}, as you prefer`);
   if (parts.tier === "crisis" && URGENT_KINDS.has(r.kind) && isAlwaysOpen(r)) bits.push("open right now, any hour");
   else if (isAlwaysOpen(r)) bits.push("open 24/7");
+  else if (r.hours && /\d/.test(r.hours)) bits.push(`open ${r.hours.replace(/\s*\(.*\)\s*$/, "")}`);
   if (parts.condition) bits.push(CONDITION_PHRASES[parts.condition]);
   if (r.cost.toLowerCase() === "free") bits.push("free");
   return bits.join("; ");

@@ -52,7 +52,7 @@ export class StreamGuard {
       return String.fromCharCode(0xe000 + kept.length - 1);
     });
     // A stray "[[" that never became a marker is dropped rather than shown half-formed.
-    const scrubbed = scrubText(protectedText, this.removed).replace(/\[\[[^\]]*\]?\]?/g, () => (countRemoval(this.removed, "resource_id"), ""));
+    const scrubbed = scrubText(protectedText, this.removed).replace(/\[\[[^\]\s]{0,80}\]?\]?/g, () => (countRemoval(this.removed, "resource_id"), ""));
     return scrubbed.replace(PLACEHOLDERS, (c) => kept[c.charCodeAt(0) - 0xe000] ?? "");
   }
 
@@ -128,7 +128,7 @@ function safeCut(text: string): number {
   if (cut === 0) return 0;
 
   const bracket = text.lastIndexOf("[", cut - 1);
-  if (bracket !== -1 && !closesBracket(text.slice(bracket)) && text.length - bracket < 400) cut = Math.min(cut, bracket);
+  if (bracket !== -1 && !closesBracket(text.slice(bracket))) cut = Math.min(cut, bracket);
   const lt = text.lastIndexOf("<", cut - 1);
   if (lt !== -1 && text.indexOf(">", lt) === -1 && (lt + 1 === text.length || /[a-zA-Z!?/]/.test(text[lt + 1]!))) cut = Math.min(cut, lt);
 
@@ -139,6 +139,8 @@ function safeCut(text: string): number {
 }
 
 function closesBracket(s: string): boolean {
+  // Markers and link labels are short and on one line; past that it is just a bracket in the text.
+  if (s.length > 120 || s.includes("\n")) return true;
   if (s.startsWith("[[") || /^\[\s*res\s*:/i.test(s)) return /\]/.test(s) && (/\]\]/.test(s) || /\][^\]]/.test(s));
   // A markdown link "[words](target)" is complete at ")"; a lone "[words]" once something other than "(" follows.
   const close = s.indexOf("]");

@@ -1,0 +1,24 @@
+import type { LanguageModelV4 } from "@ai-sdk/provider";
+import { createOpenAI } from "@ai-sdk/openai";
+import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
+import { createTogetherAI } from "@ai-sdk/togetherai";
+import type { AiConfig } from "./config";
+
+/**
+ * The remote model for the configured provider, or null for the offline composer. Keys and base URLs come
+ * only from the environment. The OpenAI provider uses Chat Completions (not Responses) so the same fake and
+ * the same OpenAI-style servers work for all three.
+ */
+export function createRemoteModel(config: AiConfig): LanguageModelV4 | null {
+  const model = config.model;
+  if (config.LLM_PROVIDER === "offline" || !model) return null;
+  const baseURL = config.LLM_BASE_URL;
+  switch (config.LLM_PROVIDER) {
+    case "together":
+      return createTogetherAI({ apiKey: config.apiKey ?? "", ...(baseURL ? { baseURL } : {}) })(model);
+    case "openai":
+      return createOpenAI({ apiKey: config.apiKey ?? "", ...(baseURL ? { baseURL } : {}) }).chat(model);
+    case "openai-compatible":
+      return createOpenAICompatible({ name: "openai-compatible", baseURL: baseURL!, apiKey: config.apiKey, includeUsage: true })(model);
+  }
+}
