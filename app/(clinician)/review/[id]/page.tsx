@@ -1,0 +1,109 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Badge } from "@/components/ui/badge";
+import { StaffHeader } from "@/components/auth/staff-header";
+import { requirePageRole } from "@/lib/auth/session";
+import { AuthError } from "@/lib/auth/errors";
+import { getDb } from "@/lib/db/client";
+import { getCaseForReview } from "@/lib/db/review";
+import { CONDITIONS, CONDITION_LABEL, TIER_LABEL } from "@/lib/review/schemas";
+import { EvidenceText } from "./evidence-text";
+import { ResourceCard } from "./resource-card";
+import { WorkflowPanel } from "./workflow-panel";
+import { NotesPanel } from "./notes-panel";
+import { LabelsPanel } from "./labels-panel";
+
+export const metadata: Metadata = { title: "Case" };
+
+const confidenceWords = (p: number) => (p >= 0.8 ? "high" : p >= 0.5 ? "moderate" : "low");
+
+// Clinicians only: checked here, and again in getCaseForReview(), which also audits the view.
+export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const me = await requirePageRole(`/review/${encodeURIComponent(id)}`, "CLINICIAN");
+  const c = await getCaseForReview(await getDb(), me, id).catch((err: unknown) => {
+    if (err instanceof AuthError && err.kind === "not_found") notFound();
+    throw err;
+  });
+  const claimedByOther = c.claimedBy && !c.mine ? (c.claimedBy.name ?? c.claimedBy.email) : null;
+
+  return (
+    <>
+      <StaffHeader user={me} />
+      <main id="main" className="mx-auto grid max-w-6xl gap-6 p-4 lg:grid-cols-[1fr_22rem]">
+        <div className="flex flex-col gap-6">
+          <div>
+            <Link href="/review" className="text-sm underline">Back to the queue</Link>
+            <h1 className="mt-2 flex flex-wrap items-center gap-3 text-2xl font-semibold">
+              <span className="font-mono" data-testid="case-reference">{c.reference}</span>
+              <Badge variant={c.tier === "CRISIS" ? "crisis" : "default"}>{TIER_LABEL[c.tier]}</Badge>
+            </h1>
+            <p className="text-sm text-muted-foreground">
+              Saved on {c.createdOn} · {c.country} · model {c.modelName} {c.modelVersion}
+            </p>
+          </div>
+
+          <section aria-labelledby="text-h" className="rounded-[var(--radius)] border border-border bg-card p-4">
+            <h2 id="text-h" className="mb-2 text-lg font-semibold">What they wrote (anonymized)</h2>
+            <EvidenceText text={c.redactedText} evidence={c.evidence} />
+            {c.evidence.length ? (
+              <p className="mt-3 text-xs text-muted-foreground">Highlighted: the sentences the model relied on most.</p>
+            ) : null}
+          </section>
+
+          <section aria-labelledby="probs-h" className="rounded-[var(--radius)] border border-border bg-card p-4">
+            <h2 id="probs-h" className="mb-2 text-lg font-semibold">Model signals</h2>
+            <p className="mb-3 text-sm text-muted-foreground">
+              These are a model&apos;s estimates, not a diagnosis. Overall confidence: {confidenceWords(c.confidence)} ({Math.round(c.confidence * 100)}%).
+            </p>
+            <dl className="grid gap-2" data-testid="probabilities">
+              {CONDITIONS.map((k) => {
+                const p = c.probabilities[k] ?? 0;
+                return (
+                  <div key={k} className="grid grid-cols-[9rem_1fr_3rem] items-center gap-3 text-sm">
+                    <dt>{CONDITION_LABEL[k]}</dt>
+                    <dd className="h-2 rounded bg-muted" aria-hidden>
+                      <div className="h-2 rounded bg-primary" style={{ width: `${Math.round(p * 100)}%` }} />
+                    </dd>
+                    <dd className="text-right tabular-nums">{Math.round(p * 100)}%</dd>
+                  </div>
+                );
+              })}
+            </dl>
+          </section>
+
+          <section aria-labelledby="res-h" className="rounded-[var(--radius)] border border-border bg-card p-4">
+            <h2 id="res-h" className="mb-2 text-lg font-semibold">Resources they were shown</h2>
+            {c.resourcesShown.length ? (
+              <ul className="grid gap-2 sm:grid-cols-2">
+                {c.resourcesShown.map((r) => <ResourceCard key={r} id={r} />)}
+              </ul>
+            ) : (
+              <p className="text-sm text-muted-foreground">None recorded.</p>
+            )}
+          </section>
+
+          <section aria-labelledby="msg-h" className="rounded-[var(--radius)] border border-border bg-card p-4">
+            <h2 id="msg-h" className="mb-2 text-lg font-semibold">The supportive message they received</h2>
+            {c.generatedMessage ? (
+              <p className="whitespace-pre-wrap text-sm" data-testid="generated-message">{c.generatedMessage}</p>
+            ) : (
+              <p className="text-sm text-muted-foreground">No generated message was saved.</p>
+            )}
+          </section>
+        </div>
+
+        <aside className="flex flex-col gap-6 rounded-[var(--radius)] border border-border bg-card p-4">
+          <WorkflowPanel caseId={c.id} status={c.status} mine={c.mine} claimedByOther={claimedByOther} />
+          <LabelsPanel caseId={c.id} modelLabels={c.labels} mine={c.myLabels} canWrite={c.mine} />
+          <NotesPanel
+            caseId={c.id}
+            canWrite={c.mine}
+            notes={c.notes.map((n) => ({ id: n.id, body: n.body, createdAt: n.createdAt.toISOString(), author: n.author.name ?? n.author.email }))}
+          />
+        </aside>
+      </main>
+    </>
+  );
+}

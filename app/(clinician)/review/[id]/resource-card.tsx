@@ -1,0 +1,30 @@
+import { getResource } from "@/lib/resources/directory";
+
+/** A directory entry as the person saw it. Contact details come only from the verified directory. */
+export function ResourceCard({ id }: { id: string }) {
+  const r = getResource(id);
+  if (!r) {
+    return (
+      <li className="rounded-[var(--radius)] border border-border p-3 text-sm text-muted-foreground">
+        A resource that is no longer in the directory ({id}).
+      </li>
+    );
+  }
+  const c = r.contact;
+  return (
+    <li className="rounded-[var(--radius)] border border-border p-3 text-sm" data-resource-id={r.id}>
+      <p className="font-medium">{r.name}</p>
+      <p className="text-muted-foreground">{r.organization}</p>
+      <ul className="mt-1 flex flex-wrap gap-x-4">
+        {c.phone ? <li>Call {c.phone}</li> : null}
+        {c.sms ? <li>Text {c.sms}</li> : null}
+        {c.url ? (
+          <li>
+            <a className="underline" href={c.url} target="_blank" rel="noreferrer noopener">Website</a>
+          </li>
+        ) : null}
+      </ul>
+      {r.hours ? <p className="text-xs text-muted-foreground">{r.hours}</p> : null}
+    </li>
+  );
+}

@@ -1,0 +1,65 @@
+"use client";
+import { useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import type { ActionResult } from "@/lib/auth/action";
+import { STATUS_LABEL } from "@/lib/review/schemas";
+import type { CaseStatus } from "@/lib/db/generated/enums";
+import { claimCaseAction, deleteCaseAction, releaseCaseAction, setStatusAction } from "../actions";
+
+interface Props {
+  caseId: string;
+  status: CaseStatus;
+  mine: boolean;
+  claimedByOther: string | null;
+}
+
+export function WorkflowPanel({ caseId, status, mine, claimedByOther }: Props) {
+  const [pending, start] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  const run = (fn: () => Promise<ActionResult<unknown>>) =>
+    start(async () => {
+      const res = await fn();
+      setError(res && !res.ok ? res.error : null);
+    });
+
+  return (
+    <section aria-labelledby="workflow-h" className="flex flex-col gap-3">
+      <h2 id="workflow-h" className="text-lg font-semibold">Workflow</h2>
+      <p data-testid="case-status">
+        Status: <strong>{STATUS_LABEL[status]}</strong>
+        {claimedByOther ? <span> · claimed by {claimedByOther}</span> : mine ? <span> · claimed by you</span> : null}
+      </p>
+      <div className="flex flex-wrap gap-2">
+        {status === "NEW" && !claimedByOther ? (
+          <Button disabled={pending} onClick={() => run(() => claimCaseAction({ caseId }))}>Claim this case</Button>
+        ) : null}
+        {mine && status === "IN_REVIEW" ? (
+          <>
+            <Button disabled={pending} onClick={() => run(() => setStatusAction({ caseId, status: "REVIEWED" }))}>Mark reviewed</Button>
+            <Button disabled={pending} variant="outline" onClick={() => run(() => setStatusAction({ caseId, status: "ESCALATED" }))}>Escalate</Button>
+            <Button disabled={pending} variant="outline" onClick={() => run(() => setStatusAction({ caseId, status: "DISMISSED" }))}>Dismiss</Button>
+            <Button disabled={pending} variant="ghost" onClick={() => run(() => releaseCaseAction({ caseId }))}>Hand back to the queue</Button>
+          </>
+        ) : null}
+        {mine && status !== "IN_REVIEW" && status !== "NEW" ? (
+          <Button disabled={pending} variant="outline" onClick={() => run(() => setStatusAction({ caseId, status: "IN_REVIEW" }))}>Re-open</Button>
+        ) : null}
+        {mine ? (
+          <Button
+            disabled={pending}
+            variant="ghost"
+            className="text-crisis"
+            onClick={() => {
+              if (window.confirm("Delete this case and its notes for good? The audit trail keeps a record of the deletion.")) {
+                run(() => deleteCaseAction({ caseId }));
+              }
+            }}
+          >
+            Delete case
+          </Button>
+        ) : null}
+      </div>
+      {error ? <p role="alert" className="rounded-[var(--radius)] border border-border bg-muted p-3 text-sm">{error}</p> : null}
+    </section>
+  );
+}
