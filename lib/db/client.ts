@@ -12,6 +12,8 @@
  * the next call tries again, so the app recovers by itself when the database returns.
  */
 import "server-only";
+import path from "node:path";
+import { env } from "../env";
 import { openDatabase, DatabaseStartupError, type DbHandle } from "./connect";
 import type { PrismaClient } from "./generated/client";
 
@@ -23,8 +25,9 @@ const g = globalThis as typeof globalThis & { __lanternDb?: Promise<DbHandle> };
 
 export function getDbHandle(): Promise<DbHandle> {
   g.__lanternDb ??= openDatabase({
-    databaseUrl: process.env.DATABASE_URL || null,
-    poolSize: Number(process.env.DATABASE_POOL_SIZE) || 10,
+    databaseUrl: env.DATABASE_URL || null,
+    dataDir: path.resolve(env.LANTERN_DATA_DIR),
+    poolSize: env.DATABASE_POOL_SIZE,
   }).then(
     (handle) => {
       const applied = handle.appliedMigrations.length ? `, applied ${handle.appliedMigrations.join(", ")}` : "";
