@@ -1,0 +1,75 @@
+"use client";
+import { Bar, BarChart, CartesianGrid, Cell, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { DashboardStats } from "@/lib/db/feedback";
+import { CONDITIONS, CONDITION_LABEL, TIER_LABEL } from "@/lib/review/schemas";
+
+const CONDITION_COLORS = ["#2f7d71", "#6a8fd8", "#b5832a", "#a3472b"];
+const TIER_COLORS: Record<string, string> = { CRISIS: "#a3472b", ELEVATED: "#b5832a", LOW: "#2f7d71" };
+
+function Panel({ title, summary, children }: { title: string; summary: string; children: React.ReactNode }) {
+  return (
+    <section className="rounded-[var(--radius)] border border-border bg-card p-4" aria-label={title}>
+      <h2 className="text-lg font-semibold">{title}</h2>
+      {/* The same figures in words, for screen readers and for anyone who prefers text. */}
+      <p className="mb-3 text-sm text-muted-foreground">{summary}</p>
+      <div className="h-72" aria-hidden>
+        <ResponsiveContainer width="100%" height="100%">{children as React.ReactElement}</ResponsiveContainer>
+      </div>
+    </section>
+  );
+}
+
+export function DashboardCharts({ stats }: { stats: DashboardStats }) {
+  const weekly = stats.perWeek.map((w) => ({ week: w.week, ...w.counts }));
+  const tiers = (Object.keys(stats.tiers) as (keyof typeof stats.tiers)[]).map((t) => ({ tier: TIER_LABEL[t], key: t, cases: stats.tiers[t] }));
+  const agreement = stats.agreement.map((a) => ({
+    condition: CONDITION_LABEL[a.condition],
+    agree: a.total ? Math.round((a.agree / a.total) * 100) : 0,
+    judgements: a.total,
+  }));
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-2" data-testid="dashboard">
+      <Panel
+        title="Cases per condition per week"
+        summary={weekly.length ? `${weekly.length} week(s) with cases in the last 12 weeks.` : "No cases in the last 12 weeks."}
+      >
+        <BarChart data={weekly}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="week" />
+          <YAxis allowDecimals={false} />
+          <Tooltip />
+          <Legend />
+          {CONDITIONS.map((c, i) => (
+            <Bar key={c} dataKey={c} name={CONDITION_LABEL[c]} stackId="w" fill={CONDITION_COLORS[i]} />
+          ))}
+        </BarChart>
+      </Panel>
+      <Panel title="Risk tiers" summary={tiers.map((t) => `${t.tier}: ${t.cases}`).join(" · ")}>
+        <BarChart data={tiers}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="tier" />
+          <YAxis allowDecimals={false} />
+          <Tooltip />
+          <Bar dataKey="cases" name="Cases">
+            {tiers.map((t) => (
+              <Cell key={t.key} fill={TIER_COLORS[t.key]} />
+            ))}
+          </Bar>
+        </BarChart>
+      </Panel>
+      <Panel
+        title="Clinicians agreeing with the model"
+        summary={agreement.map((a) => `${a.condition}: ${a.judgements ? `${a.agree}% of ${a.judgements}` : "no judgements yet"}`).join(" · ")}
+      >
+        <BarChart data={agreement}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="condition" />
+          <YAxis domain={[0, 100]} unit="%" />
+          <Tooltip />
+          <Bar dataKey="agree" name="Agreement (%)" fill="#6a8fd8" />
+        </BarChart>
+      </Panel>
+    </div>
+  );
+}
