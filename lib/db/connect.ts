@@ -128,7 +128,8 @@ async function openPglite(opts: OpenOptions): Promise<DbHandle> {
     pg = new PGlite();
   } else {
     const dir = opts.dataDir ?? defaultDataDir();
-    where = `PGlite at ${path.relative(process.cwd(), dir) || dir}`;
+    const rel = path.relative(process.cwd(), dir);
+    where = `PGlite at ${rel && !rel.startsWith("..") ? rel : dir}`;
     releaseLock = lockDataDir(dir);
     pg = new PGlite({ dataDir: dir });
   }
