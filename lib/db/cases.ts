@@ -1,0 +1,111 @@
+import "server-only";
+import { randomInt } from "node:crypto";
+import { z } from "zod";
+import { anonymize } from "@/lib/anonymize";
+import { CASE_CONDITIONS } from "@/lib/resources/rank";
+import { Prisma, type PrismaClient } from "./generated/client";
+
+/**
+ * Saving a self-check as an anonymized case, only ever called after the person ticked the consent box.
+ * The raw text comes in and is anonymized HERE, so no caller can store it by mistake; the evidence sentences
+ * (quotes of the raw text) are anonymized too and lose their offsets. No IP, user agent, link or username
+ * reaches this module. The day is stored without a time, and there is no audit event (its timestamp would
+ * reveal when the person wrote).
+ */
+const probability = z.number().min(0).max(1);
+
+export const classificationSchema = z.object({
+  probabilities: z.object({ depression: probability, anxiety: probability, bipolar: probability, suicidal: probability }),
+  labels: z.array(z.enum(CASE_CONDITIONS)),
+  topLabel: z.enum([...CASE_CONDITIONS, "none"]),
+  tier: z.enum(["crisis", "elevated", "low"]),
+  evidence: z.array(z.object({ sentence: z.string(), weight: z.number() })).max(50),
+  model: z.object({ name: z.string().min(1).max(200), version: z.string().min(1).max(100) }),
+});
+
+export const newCaseSchema = z.object({
+  /** Client-made idempotency key: the same key always yields the same case, written once. */
+  submissionKey: z.uuid(),
+  text: z.string().trim().min(1).max(20_000),
+  classification: classificationSchema,
+  resourcesShown: z.array(z.string().regex(/^[a-z0-9-]+$/)).max(50),
+  country: z.string().regex(/^[A-Z]{2}$/),
+  generatedMessage: z.string().max(20_000).optional(),
+});
+
+export type NewCase = z.input<typeof newCaseSchema>;
+export interface SavedCase {
+  reference: string;
+  /** False when this submissionKey had already been saved (a retry): nothing new was written. */
+  created: boolean;
+}
+
+const TIER = { crisis: "CRISIS", elevated: "ELEVATED", low: "LOW" } as const;
+
+// Crockford-style alphabet without I, L, O, U: readable aloud, no look-alikes. 8 symbols = 40 random bits.
+const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+export const REFERENCE_PATTERN = /^LNT-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
+
+export function newCaseReference(): string {
+  const pick = () => Array.from({ length: 4 }, () => ALPHABET[randomInt(ALPHABET.length)]).join("");
+  return `LNT-${pick()}-${pick()}`;
+}
+
+/** Today's date in UTC at midnight: the only time information a case carries. */
+export function todayUtc(now = new Date()): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+}
+
+function caseRow(input: z.output<typeof newCaseSchema>): Omit<Prisma.CaseCreateInput, "reference"> {
+  const c = input.classification;
+  return {
+    submissionKey: input.submissionKey,
+    createdOn: todayUtc(),
+    redactedText: anonymize(input.text).text,
+    probabilities: c.probabilities,
+    labels: c.labels,
+    topLabel: c.topLabel,
+    tier: TIER[c.tier],
+    confidence: Math.max(...Object.values(c.probabilities)),
+    evidence: c.evidence.map((e) => ({ sentence: anonymize(e.sentence).text, weight: e.weight })),
+    modelName: c.model.name,
+    modelVersion: c.model.version,
+    resourcesShown: input.resourcesShown,
+    generatedMessage: input.generatedMessage ? anonymize(input.generatedMessage).text : null,
+    country: input.country,
+  };
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  return err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
+}
+
+/**
+ * Stores one consented case in one transaction and returns its reference. Safe to retry with the same
+ * submissionKey (a lost response, a double click, issue 5's retry): the first write wins, later calls return it.
+ * Throws when the database is unavailable; the caller still shows the result and says the case wasn't saved.
+ */
+export async function saveCase(db: PrismaClient, input: NewCase): Promise<SavedCase> {
+  const parsed = newCaseSchema.parse(input);
+  const find = () => db.case.findUnique({ where: { submissionKey: parsed.submissionKey }, select: { reference: true } });
+  const existing = await find();
+  if (existing) return { reference: existing.reference, created: false };
+
+  const row = caseRow(parsed);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      return await db.$transaction(async (tx) => {
+        const again = await tx.case.findUnique({ where: { submissionKey: parsed.submissionKey }, select: { reference: true } });
+        if (again) return { reference: again.reference, created: false };
+        const created = await tx.case.create({ data: { ...row, reference: newCaseReference() }, select: { reference: true } });
+        return { reference: created.reference, created: true };
+      });
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+      // Either a concurrent save with the same key won (return its case) or the random reference collided (try another).
+      const winner = await find();
+      if (winner) return { reference: winner.reference, created: false };
+    }
+  }
+  throw new Error("could not allocate a unique case reference");
+}
