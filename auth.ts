@@ -51,7 +51,7 @@ if (oidcConfigured(cfg)) {
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   providers,
-  session: { strategy: "jwt", maxAge: cfg.AUTH_SESSION_HOURS * 3600 },
+  session: { strategy: "jwt", maxAge: cfg.SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/signin", error: "/signin" },
   trustHost: process.env.AUTH_TRUST_HOST === "true" || process.env.NODE_ENV !== "production" || undefined,
   callbacks: {

@@ -1,6 +1,8 @@
 /**
  * Settings of sign-in and retention, read from the environment once and validated.
- * Not server-only so scripts (user CLI, purge) share the same defaults.
+ * Not server-only so scripts (user CLI, purge) share the same defaults. Names and
+ * defaults shared with lib/env.ts (SESSION_MAX_AGE_SECONDS, CASE_RETENTION_DAYS,
+ * AUTH_OIDC_*) are kept identical to it.
  */
 import { z } from "zod";
 
@@ -8,8 +10,8 @@ const intFromEnv = (def: number, min: number, max: number) =>
   z.coerce.number().int().min(min).max(max).default(def);
 
 const schema = z.object({
-  /** Hours a sign-in lasts before the person must sign in again. */
-  AUTH_SESSION_HOURS: intFromEnv(8, 1, 24 * 30),
+  /** Seconds a sign-in lasts before the person must sign in again (same default as lib/env.ts). */
+  SESSION_MAX_AGE_SECONDS: intFromEnv(60 * 60 * 8, 300, 60 * 60 * 24 * 30),
   /** Failed sign-ins allowed per account within the window, then blocked for the window. */
   AUTH_MAX_FAILED_PER_ACCOUNT: intFromEnv(5, 1, 1000),
   /** Failed sign-ins allowed per network address within the window. */
@@ -20,8 +22,8 @@ const schema = z.object({
   AUTH_OIDC_ID: z.string().min(1).optional(),
   AUTH_OIDC_SECRET: z.string().min(1).optional(),
   AUTH_OIDC_NAME: z.string().min(1).default("your organisation"),
-  /** Saved cases older than this many days are purged. */
-  CASE_RETENTION_DAYS: intFromEnv(90, 1, 3650),
+  /** Saved cases older than this many days are purged (same default as lib/env.ts). */
+  CASE_RETENTION_DAYS: intFromEnv(180, 1, 3650),
   /** How often the running server purges expired cases. */
   PURGE_INTERVAL_MINUTES: intFromEnv(60, 1, 24 * 60),
   /** Email of the administrator created on first start when none exists. */

@@ -19,6 +19,8 @@ export const AUDIT_ACTIONS = [
   "case.delete",
   "case.purge",
   "feedback.export",
+  /** An outreach worker explicitly saved one triaged post as a case (details: { reference }). */
+  "outreach.case.save",
   "user.create",
   "user.disable",
   "user.enable",
