@@ -1,5 +1,5 @@
 /**
- * Deletes saved cases older than CASE_RETENTION_DAYS (default 90), with their notes
+ * Deletes saved cases older than CASE_RETENTION_DAYS (default 180), with their notes
  * and labels; each deletion is audited ("case.purge"). The running server does the
  * same on a schedule; this is for operators and cron.
  *
