@@ -138,19 +138,50 @@ export class EnvValidationError extends Error {
   override name = "EnvValidationError";
 }
 
-export const env = createEnv({
-  server: serverShape,
-  client: {},
-  experimental__runtimeEnv: {},
-  emptyStringAsUndefined: true,
-  skipValidation: process.env.SKIP_ENV_VALIDATION === "1",
-  createFinalSchema: (shape) => z.object(shape).superRefine((v, ctx) => refine(v as ShapeOut, ctx), ALWAYS),
-  onValidationError: (issues) => {
-    const message = formatEnvProblems(issues as readonly EnvIssue[]);
-    console.error(`\n${message}\n`);
-    throw new EnvValidationError(message);
+function createValidatedEnv(): Readonly<Env> {
+  return createEnv({
+    server: serverShape,
+    client: {},
+    experimental__runtimeEnv: {},
+    emptyStringAsUndefined: true,
+    skipValidation: process.env.SKIP_ENV_VALIDATION === "1",
+    createFinalSchema: (shape) => z.object(shape).superRefine((v, ctx) => refine(v as ShapeOut, ctx), ALWAYS),
+    onValidationError: (issues) => {
+      const message = formatEnvProblems(issues as readonly EnvIssue[]);
+      console.error(`\n${message}\n`);
+      throw new EnvValidationError(message);
+    },
+  }) as unknown as Readonly<Env>;
+}
+
+let cached: Readonly<Env> | undefined;
+
+/**
+ * The validated configuration. Validation runs on first property access (not at import), so
+ * importing this module never throws; an invalid value throws EnvValidationError there.
+ */
+export const env: Readonly<Env> = new Proxy({} as Env, {
+  get(_target, key) {
+    cached ??= createValidatedEnv();
+    return (cached as Record<PropertyKey, unknown>)[key];
   },
-}) as unknown as Readonly<Env>;
+  has(_target, key) {
+    cached ??= createValidatedEnv();
+    return key in cached;
+  },
+});
+
+/**
+ * For start-up (instrumentation.ts register(), CLIs): on an invalid configuration, prints the
+ * one message listing every bad variable and exits with 78 (EX_CONFIG, so a supervisor does not
+ * restart in a loop). Returns the validated values otherwise.
+ */
+export function enforceValidEnvOrExit(raw: Record<string, string | undefined> = process.env): Env {
+  const r = checkEnv(raw);
+  if (r.ok) return r.env;
+  process.stderr.write(`\n${r.message}\n\n`);
+  process.exit(78);
+}
 
 export function isSecretVariable(name: string): boolean {
   return SECRET_VARS.has(name);
