@@ -41,11 +41,23 @@ export function findEntities(text: string): Span[] {
   const spans: Span[] = [];
   const opts = { offset: true, terms: { offset: true } } as const;
 
+  // compromise often tags only the given name ("Jordan" in "Jordan Miles"): extend a person over the
+  // capitalised proper nouns that directly follow it, which are nearly always the surname.
+  const allTerms = (doc.json(opts) as MatchJson[]).flatMap((sentence) => sentence.terms);
+  const termIndex = new Map(allTerms.map((t, i) => [t.offset.start, i]));
   for (const person of doc.people().json(opts) as MatchJson[]) {
     const terms = person.terms.filter((t) => !isPlaceholder(t.text) && /\p{L}/u.test(t.text));
     const first = terms[0];
-    const last = terms[terms.length - 1];
-    if (first && last) spans.push({ start: first.offset.start, end: last.offset.start + last.offset.length, kind: "name" });
+    let last = terms[terms.length - 1];
+    if (!first || !last) continue;
+    for (let i = (termIndex.get(last.offset.start) ?? allTerms.length) + 1; i < allTerms.length; i++) {
+      const next = allTerms[i] as TermJson & { pre?: string };
+      const prev = allTerms[i - 1] as TermJson & { post?: string };
+      const joined = /^\s+$/.test(prev.post ?? "") && !(next.pre ?? "").trim();
+      if (!joined || !/^\p{Lu}/u.test(next.text) || !next.tags.includes("ProperNoun") || next.tags.includes("Place")) break;
+      last = next;
+    }
+    spans.push({ start: first.offset.start, end: last.offset.start + last.offset.length, kind: "name" });
   }
   for (const place of doc.places().json(opts) as MatchJson[]) {
     // Multi-word states ("New York") are tagged term by term: look at the whole match first.

@@ -1,0 +1,142 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { forEachDatabase } from "@/lib/db/testing";
+import { saveCase } from "@/lib/db/cases";
+import { fetchPostFromLink } from "@/lib/ingest";
+import { UserFacingError } from "@/lib/errors";
+import type { Analysis } from "@/components/self-check/types";
+import { createLinkFixtureServer, DISTRESS_POST } from "../../../e2e/support/servers/link-fixtures.mjs";
+import { runSelfCheck, type ClassifyOutcome, type SelfCheckDeps } from "./self-check";
+
+// Test double for the classifier (a unit seam, not a fake model): the journey around it is what is under test.
+const CRISIS: Analysis = {
+  tier: "crisis",
+  confidence: "high",
+  probabilities: { depression: 0.64, anxiety: 0.1, bipolar: 0.03, suicidal: 0.95 },
+  labels: ["suicidal", "depression"],
+  topLabel: "suicidal",
+  evidence: [{ sentence: "I plan to kill myself tonight.", weight: 0.9 }],
+  model: { name: "test-double", version: "0" },
+};
+
+const POST = "Hi, I'm Jordan Miles (jordan.m@example.com, u/jmiles_88). I plan to kill myself tonight.";
+const fixtures = createLinkFixtureServer();
+let origin = "";
+beforeAll(async () => {
+  origin = await fixtures.listen();
+});
+afterAll(() => fixtures.close());
+
+function deps(db: () => Parameters<typeof saveCase>[0], overrides: Partial<SelfCheckDeps> = {}): SelfCheckDeps & { logged: string[] } {
+  const logged: string[] = [];
+  return {
+    logged,
+    classify: async (): Promise<ClassifyOutcome> => ({ ok: true, analysis: CRISIS }),
+    fetchPost: (link) => fetchPostFromLink(link, { fixtureOrigin: new URL(origin), resolve: async () => ["151.101.1.140"] }),
+    saveCase: (input) => saveCase(db(), input),
+    limit: async () => {},
+    log: (event) => logged.push(event),
+    ...overrides,
+  };
+}
+
+const ctx = { acceptLanguage: "en-GB,en;q=0.9" };
+
+forEachDatabase((getDb) => {
+  it("with consent: saves one anonymized case and returns its reference", async () => {
+    const key = randomUUID();
+    const result = await runSelfCheck({ text: POST, consent: true, submissionKey: key }, ctx, deps(getDb));
+    expect(result).toMatchObject({ outcome: "result", showCrisis: true, country: "GB", save: { status: "saved" } });
+    const reference = result.save.status === "saved" ? result.save.reference : "";
+    const row = await getDb().case.findUniqueOrThrow({ where: { reference } });
+    expect(row.submissionKey).toBe(key);
+    expect(row.country).toBe("GB");
+    expect(row.redactedText).toContain("I plan to kill myself tonight.");
+    for (const identifier of ["Jordan", "Miles", "jordan.m@example.com", "jmiles_88"]) expect(JSON.stringify(row)).not.toContain(identifier);
+    expect(row.resourcesShown).toEqual(result.resources.map((r) => r.resource.id));
+    expect(row.resourcesShown.length).toBeGreaterThan(0);
+  });
+
+  it("without consent: stores nothing", async () => {
+    const before = await getDb().case.count();
+    const result = await runSelfCheck({ text: POST, consent: false, submissionKey: randomUUID() }, ctx, deps(getDb));
+    expect(result).toMatchObject({ outcome: "result", save: { status: "not_requested" } });
+    expect(await getDb().case.count()).toBe(before);
+  });
+
+  it("from a link: stores the post's words, never the link or the author", async () => {
+    const link = "https://www.reddit.com/r/test/comments/sad001/im_done/";
+    const result = await runSelfCheck({ link, consent: true, submissionKey: randomUUID(), country: "US" }, ctx, deps(getDb));
+    expect(result).toMatchObject({ outcome: "result", source: "link", country: "US", save: { status: "saved" } });
+    expect(result.textRead).toContain(DISTRESS_POST);
+    const row = await getDb().case.findUniqueOrThrow({ where: { reference: result.save.status === "saved" ? result.save.reference : "" } });
+    const stored = JSON.stringify(row);
+    expect(stored).toContain("goodbye letters");
+    for (const leak of ["reddit", "sad001", "testuser", "https://"]) expect(stored.toLowerCase()).not.toContain(leak);
+  });
+
+  it("bad input, hostile links, other languages and failures: a clear message and nothing stored", async () => {
+    const before = await getDb().case.count();
+    const cases: [Record<string, unknown>, string][] = [
+      [{ text: "   " }, "invalid"],
+      [{ text: "a".repeat(100_000) }, "invalid"],
+      [{ text: "bin\u0000ary" }, "invalid"],
+      [{ link: "javascript:alert(1)" }, "invalid"],
+      [{ link: "http://127.0.0.1:3100/api/health" }, "invalid"],
+      [{ link: "https://www.reddit.com/r/test/comments/evil01/x/" }, "invalid"],
+      [{ link: "https://www.reddit.com/r/test/comments/huge01/x/" }, "invalid"],
+      [{ text: "No puedo más, me siento muy solo y quiero desaparecer de este mundo para siempre." }, "not_english"],
+    ];
+    for (const [fields, outcome] of cases) {
+      const result = await runSelfCheck({ ...fields, consent: true, submissionKey: randomUUID() }, ctx, deps(getDb));
+      expect(result.outcome, JSON.stringify(fields).slice(0, 80)).toBe(outcome);
+      expect(result.message).toBeTruthy();
+      expect(result.save.status).toBe("nothing_to_save");
+    }
+    expect(await getDb().case.count()).toBe(before);
+  });
+
+  it("fails safe: model missing or throwing -> crisis card, nothing stored", async () => {
+    const before = await getDb().case.count();
+    for (const classify of [async (): Promise<ClassifyOutcome> => ({ ok: false, reason: "model_unavailable" }), async (): Promise<ClassifyOutcome> => Promise.reject(new Error("boom"))]) {
+      const result = await runSelfCheck({ text: "I feel fine today, just checking this out.", consent: true, submissionKey: randomUUID() }, ctx, deps(getDb, { classify }));
+      expect(result).toMatchObject({ outcome: "unavailable", showCrisis: true });
+    }
+    expect(await getDb().case.count()).toBe(before);
+  });
+
+  it("database down: the result still shows, with a note that it wasn't saved", async () => {
+    const result = await runSelfCheck(
+      { text: POST, consent: true, submissionKey: randomUUID() },
+      ctx,
+      deps(getDb, { saveCase: () => Promise.reject(new Error("connect ECONNREFUSED")) }),
+    );
+    expect(result).toMatchObject({ outcome: "result", showCrisis: true, save: { status: "failed" } });
+    expect(result.analysis?.labels).toEqual(["suicidal", "depression"]);
+  });
+});
+
+describe("runSelfCheck without a database", () => {
+  const noDb = () => {
+    throw new Error("no database in this test");
+  };
+
+  it("keeps the crisis card when rate-limited", async () => {
+    const limit = async () => {
+      throw new UserFacingError("Please wait a few minutes before checking another post.", { kind: "rate_limited" });
+    };
+    const result = await runSelfCheck({ text: POST, submissionKey: randomUUID() }, ctx, deps(noDb, { limit }));
+    expect(result).toMatchObject({ outcome: "unavailable", showCrisis: true, message: expect.stringContaining("wait") });
+  });
+
+  it("refuses a malformed request without throwing", async () => {
+    for (const raw of [null, "text", { text: 5, submissionKey: randomUUID() }, { text: "hi", submissionKey: "nope" }]) {
+      expect((await runSelfCheck(raw, ctx, deps(noDb))).outcome).toBe("invalid");
+    }
+  });
+
+  it("uses the chosen country over Accept-Language, and ZZ for unknown", async () => {
+    expect((await runSelfCheck({ text: "I feel fine", submissionKey: randomUUID(), country: "AU" }, ctx, deps(noDb))).country).toBe("AU");
+    expect((await runSelfCheck({ text: "I feel fine", submissionKey: randomUUID(), country: "BR" }, ctx, deps(noDb))).country).toBe("ZZ");
+  });
+});

@@ -1,0 +1,65 @@
+import { Phone, MessageSquareText, MessagesSquare, Globe, Mail } from "lucide-react";
+import type { Resource } from "@/lib/resources/schema";
+import { cn } from "@/lib/utils";
+import { contactLinks, type ContactLink } from "./contact-links";
+
+const ICONS: Record<ContactLink["kind"], typeof Phone> = { call: Phone, text: MessageSquareText, chat: MessagesSquare, web: Globe, email: Mail };
+
+export interface CrisisCardProps {
+  /** Crisis lines for the person's country, from lib/resources/crisis.ts only (never generated text). */
+  lines: readonly Resource[];
+  /** Why the card is showing: the wording changes, the lines don't. */
+  reason?: "risk" | "fallback";
+  className?: string;
+  headingRef?: React.Ref<HTMLHeadingElement>;
+}
+
+/**
+ * Crisis help first: plain data and plain markup, no model, no network, no client script needed.
+ * It renders the same whether the classifier said "crisis" or anything at all went wrong.
+ */
+export function CrisisCard({ lines, reason = "risk", className, headingRef }: CrisisCardProps) {
+  return (
+    <section
+      aria-labelledby="crisis-card-heading"
+      data-testid="crisis-card"
+      className={cn("rounded-[var(--radius)] border-2 border-crisis-border bg-crisis-surface p-5 text-foreground", className)}
+    >
+      <h2 id="crisis-card-heading" ref={headingRef} tabIndex={-1} className="text-lg font-semibold text-crisis outline-none">
+        {reason === "risk" ? "You don't have to go through this alone" : "If you need to talk to someone now"}
+      </h2>
+      <p className="mt-2 text-base">
+        {reason === "risk"
+          ? "What you wrote sounds really painful. Trained people are ready to listen right now, for free and in confidence."
+          : "We couldn't finish reading this, but help doesn't depend on it. These lines are free and confidential."}
+      </p>
+      <ul className="mt-4 space-y-4">
+        {lines.map((line) => (
+          <li key={line.id}>
+            <p className="font-medium">
+              {line.name}
+              {line.hours ? <span className="font-normal text-muted-foreground"> · {line.hours}</span> : null}
+            </p>
+            <div className="mt-2 flex flex-wrap gap-2">
+              {contactLinks(line).map((link) => {
+                const Icon = ICONS[link.kind];
+                return (
+                  <a
+                    key={link.href}
+                    href={link.href}
+                    {...(link.kind === "web" || link.kind === "chat" ? { target: "_blank", rel: "noopener noreferrer" } : {})}
+                    className="inline-flex min-h-11 items-center gap-2 rounded-[var(--radius)] border border-crisis-border bg-card px-3 py-2 text-sm font-medium text-crisis underline-offset-4 hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+                  >
+                    <Icon className="size-4" aria-hidden />
+                    {link.label}
+                  </a>
+                );
+              })}
+            </div>
+          </li>
+        ))}
+      </ul>
+      <p className="mt-4 text-sm">If you are in immediate danger, call your local emergency number.</p>
+    </section>
+  );
+}

@@ -1,0 +1,149 @@
+"use client";
+import { useActionState, useId, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { NativeSelect } from "@/components/ui/select";
+import { Textarea } from "@/components/ui/textarea";
+import { POST_LIMITS } from "@/lib/ingest/text";
+import type { Resource } from "@/lib/resources/schema";
+import { ResultView } from "./result-view";
+import { newSubmissionKey } from "./submission-key";
+import type { CheckResult, CheckState } from "./types";
+
+export type CheckPostAction = (prev: CheckState, form: FormData) => Promise<CheckResult>;
+
+interface Props {
+  action: CheckPostAction;
+  defaultCountry: string;
+  countryOptions: readonly { code: string; name: string }[];
+  /** Crisis lines for every country option, rendered into the page so the card never needs the network. */
+  crisisLinesByCountry: Record<string, readonly Resource[]>;
+}
+
+// If the server doesn't answer in time, fail safe: show the crisis lines rather than a spinner.
+const ANSWER_TIMEOUT_MS = 20_000;
+
+const numberFormat = new Intl.NumberFormat("en-US");
+
+export function SelfCheckForm({ action, defaultCountry, countryOptions, crisisLinesByCountry }: Props) {
+  const [text, setText] = useState("");
+  const [link, setLink] = useState("");
+  const [country, setCountry] = useState(defaultCountry);
+  const [consent, setConsent] = useState(false);
+  const [submissionKey, setSubmissionKey] = useState(newSubmissionKey);
+  const ids = { text: useId(), link: useId(), country: useId(), consent: useId(), count: useId(), privacy: useId() };
+
+  const [result, formAction, pending] = useActionState<CheckState, FormData>(async (prev, form) => {
+    const key = String(form.get("submissionKey") ?? "");
+    let answer: CheckResult;
+    try {
+      answer = await Promise.race([
+        action(prev, form),
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error("timeout")), ANSWER_TIMEOUT_MS)),
+      ]);
+    } catch {
+      answer = failSafeResult(key, String(form.get("country") ?? defaultCountry));
+    }
+    setSubmissionKey(newSubmissionKey());
+    return answer;
+  }, null);
+
+  const over = text.length > POST_LIMITS.maxChars;
+  const linesFor = (code: string) => crisisLinesByCountry[code] ?? crisisLinesByCountry.ZZ ?? [];
+
+  return (
+    <div className="space-y-8">
+      {result ? (
+        <div aria-live="polite">
+          <ResultView key={result.id} result={result} crisisLines={linesFor(result.country)} />
+        </div>
+      ) : null}
+
+      <form action={formAction} aria-busy={pending} className="space-y-6" data-testid="self-check-form" noValidate>
+        <input type="hidden" name="submissionKey" value={submissionKey} />
+        <input type="hidden" name="consent" value={consent ? "yes" : "no"} />
+
+        <div className="space-y-2">
+          <Label htmlFor={ids.text}>Paste the post</Label>
+          <Textarea
+            id={ids.text}
+            name="text"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            rows={8}
+            spellCheck={false}
+            aria-describedby={`${ids.count} ${ids.privacy}`}
+            aria-invalid={over || (result?.field === "text" ? true : undefined)}
+            placeholder="Paste the words of a post here, yours or someone else's."
+          />
+          <p id={ids.count} data-testid="char-count" className={over ? "text-sm font-medium text-crisis" : "text-sm text-muted-foreground"}>
+            {numberFormat.format(text.length)} / {numberFormat.format(POST_LIMITS.maxChars)} characters
+            {over ? ` · please shorten it by ${numberFormat.format(text.length - POST_LIMITS.maxChars)}` : ""}
+          </p>
+        </div>
+
+        <div className="space-y-2">
+          <Label htmlFor={ids.link}>Or a link to a Reddit, Mastodon or Bluesky post</Label>
+          <Input
+            id={ids.link}
+            name="link"
+            type="text"
+            inputMode="url"
+            autoComplete="off"
+            value={link}
+            onChange={(e) => setLink(e.target.value)}
+            aria-invalid={result?.field === "link" ? true : undefined}
+            placeholder="https://www.reddit.com/r/…/comments/…"
+          />
+          <p className="text-sm text-muted-foreground">If both are filled in, we read the pasted text.</p>
+        </div>
+
+        <div className="space-y-2">
+          <Label htmlFor={ids.country}>Where you are (for the right crisis lines)</Label>
+          <NativeSelect id={ids.country} name="country" value={country} onChange={(e) => setCountry(e.target.value)}>
+            {countryOptions.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name}
+              </option>
+            ))}
+          </NativeSelect>
+        </div>
+
+        <div className="flex items-start gap-3">
+          <Checkbox id={ids.consent} checked={consent} onCheckedChange={(v) => setConsent(v === true)} aria-describedby={`${ids.consent}-help`} />
+          <div>
+            <Label htmlFor={ids.consent}>Save an anonymized copy so a clinician can review it</Label>
+            <p id={`${ids.consent}-help`} className="text-sm text-muted-foreground">
+              Optional. We remove names, contact details, places and exact dates first, and keep only those words, the result and the day.
+            </p>
+          </div>
+        </div>
+
+        <p id={ids.privacy} className="text-sm text-muted-foreground">
+          <strong className="font-medium text-foreground">What happens to the text:</strong> our own model reads it on our server; it is not sent to any
+          outside AI service. Unless you tick the box above, nothing about it is stored. We never keep the link, usernames, your IP address or your
+          browser details.
+        </p>
+
+        <Button type="submit" size="lg" disabled={pending} className="w-full sm:w-auto">
+          {pending ? "Reading…" : "Check this post"}
+        </Button>
+      </form>
+    </div>
+  );
+}
+
+function failSafeResult(id: string, country: string): CheckResult {
+  return {
+    id: id || newSubmissionKey(),
+    outcome: "unavailable",
+    message: "We couldn't check this just now. Please try again in a moment. If you need to talk to someone, the lines above are there for you now.",
+    country,
+    showCrisis: true,
+    source: "paste",
+    resources: [],
+    save: { status: "not_requested" },
+  };
+}

@@ -1,0 +1,50 @@
+import type { Resource } from "@/lib/resources/schema";
+
+/** What the self-check action returns to the page: plain, serializable, no raw identifiers beyond the person's own text. */
+export type ConcernLabel = "depression" | "anxiety" | "bipolar" | "suicidal";
+export type RiskTier = "crisis" | "elevated" | "low";
+export type ConfidenceLevel = "high" | "moderate" | "low";
+
+export interface Analysis {
+  tier: RiskTier;
+  confidence: ConfidenceLevel;
+  probabilities: Record<ConcernLabel, number>;
+  labels: ConcernLabel[];
+  topLabel: ConcernLabel | "none";
+  evidence: { sentence: string; weight: number }[];
+  model: { name: string; version: string };
+}
+
+export interface ResourceView {
+  resource: Resource;
+  /** Directory-built words on why it fits (lib/resources/rank.ts), never generated text. */
+  reason: string;
+}
+
+export type SaveStatus =
+  | { status: "not_requested" }
+  | { status: "saved"; reference: string }
+  | { status: "failed" }
+  /** Consent was given but there was nothing to save (no result). */
+  | { status: "nothing_to_save" };
+
+export interface CheckResult {
+  /** The submission key this answers (React key, and the idempotency key of the saved case). */
+  id: string;
+  outcome: "result" | "invalid" | "not_english" | "unavailable";
+  /** Kind words for anything other than a result. */
+  message?: string;
+  /** Which field the message is about, for aria-invalid. */
+  field?: "text" | "link";
+  country: string;
+  /** Crisis tier, or anything failed: the crisis card goes first. */
+  showCrisis: boolean;
+  analysis?: Analysis;
+  /** The words the model read (the post fetched from a link), shown back as plain text. */
+  textRead?: string;
+  source: "paste" | "link";
+  resources: ResourceView[];
+  save: SaveStatus;
+}
+
+export type CheckState = CheckResult | null;
