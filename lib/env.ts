@@ -60,7 +60,7 @@ export const serverShape = {
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 };
 
-type ShapeOut = { [K in keyof typeof serverShape]: z.infer<(typeof serverShape)[K]> };
+type ShapeOut = z.infer<z.ZodObject<typeof serverShape>>;
 
 function isProductionRuntime(v: { NODE_ENV?: string }): boolean {
   return v.NODE_ENV === "production" && process.env.NEXT_PHASE !== "phase-production-build";

@@ -181,7 +181,7 @@ function pidAlive(pid: number): boolean {
  */
 export function lockDataDir(dir: string): () => void {
   try {
-    fs.mkdirSync(dir, { recursive: true });
+    fs.mkdirSync(/* turbopackIgnore: true */ dir, { recursive: true });
   } catch (err) {
     throw new DatabaseStartupError(
       `Cannot create the embedded database folder ${dir} (LANTERN_DATA_DIR): ${(err as Error).message}`,
@@ -189,9 +189,9 @@ export function lockDataDir(dir: string): () => void {
   }
   // Keep the data out of git even if .gitignore is missing.
   const parent = path.dirname(dir);
-  if (!fs.existsSync(path.join(parent, ".gitignore")) && path.basename(parent) === "data") {
+  if (!fs.existsSync(/* turbopackIgnore: true */ path.join(parent, ".gitignore")) && path.basename(parent) === "data") {
     try {
-      fs.writeFileSync(path.join(parent, ".gitignore"), "*\n");
+      fs.writeFileSync(/* turbopackIgnore: true */ path.join(parent, ".gitignore"), "*\n");
     } catch {
       /* not important */
     }
@@ -199,14 +199,14 @@ export function lockDataDir(dir: string): () => void {
   const lock = path.join(dir, ".lantern.lock");
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      fs.writeFileSync(lock, String(process.pid), { flag: "wx" });
+      fs.writeFileSync(/* turbopackIgnore: true */ lock, String(process.pid), { flag: "wx" });
       let released = false;
       const release = () => {
         if (released) return;
         released = true;
         process.off("exit", release);
         try {
-          if (fs.readFileSync(lock, "utf8") === String(process.pid)) fs.unlinkSync(lock);
+          if (fs.readFileSync(/* turbopackIgnore: true */ lock, "utf8") === String(process.pid)) fs.unlinkSync(/* turbopackIgnore: true */ lock);
         } catch {
           /* already gone */
         }
@@ -217,7 +217,7 @@ export function lockDataDir(dir: string): () => void {
       if ((err as NodeJS.ErrnoException).code !== "EEXIST") {
         throw new DatabaseStartupError(`Cannot write the lock file ${lock}: ${(err as Error).message}`);
       }
-      const owner = Number.parseInt(fs.readFileSync(lock, "utf8").trim(), 10);
+      const owner = Number.parseInt(fs.readFileSync(/* turbopackIgnore: true */ lock, "utf8").trim(), 10);
       if (Number.isFinite(owner) && owner !== process.pid && pidAlive(owner)) {
         throw new DatabaseStartupError(
           `The embedded database folder ${dir} is in use by another process (pid ${owner}). ` +
@@ -230,7 +230,7 @@ export function lockDataDir(dir: string): () => void {
           `The embedded database folder ${dir} is already open in this process; use the shared client (getDb()).`,
         );
       }
-      fs.rmSync(lock, { force: true }); // stale lock from a dead process
+      fs.rmSync(/* turbopackIgnore: true */ lock, { force: true }); // stale lock from a dead process
     }
   }
   throw new DatabaseStartupError(`Could not lock the embedded database folder ${dir}.`);

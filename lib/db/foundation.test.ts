@@ -56,8 +56,8 @@ forEachDatabase((getDb, kind, getHandle) => {
   });
 
   it(`runs on ${kind}`, async () => {
-    const [{ v }] = await getDb().$queryRaw<{ v: string }[]>`SELECT version() AS v`;
-    expect(v).toMatch(/PostgreSQL/);
+    const rows = await getDb().$queryRaw<{ v: string }[]>`SELECT version() AS v`;
+    expect(rows[0]?.v).toMatch(/PostgreSQL/);
   });
 
   describe("AuditEvent is append-only", () => {
@@ -130,9 +130,9 @@ forEachDatabase((getDb, kind, getHandle) => {
       expect(c1.createdOn.toISOString()).toBe("2026-03-04T00:00:00.000Z");
       expect(c2.seq).toBeGreaterThan(c1.seq);
       expect(c1.updatedAt).toBeNull();
-      const [{ t }] = await db.$queryRaw<{ t: string }[]>`
+      const types = await db.$queryRaw<{ t: string }[]>`
         SELECT data_type AS t FROM information_schema.columns WHERE table_name = 'Case' AND column_name = 'createdOn'`;
-      expect(t).toBe("date");
+      expect(types[0]?.t).toBe("date");
       const cols = await db.$queryRaw<{ c: string }[]>`
         SELECT column_name AS c FROM information_schema.columns WHERE table_name = 'Case'`;
       expect(cols.map((r) => r.c)).not.toContain("createdAt");

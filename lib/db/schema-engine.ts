@@ -63,7 +63,7 @@ function loadWasm(): Promise<WasmModule> {
     const pkgDir = path.dirname(req.resolve("@prisma/schema-engine-wasm/schema_engine_bg"));
     const bgUrl = pathToFileURL(path.join(pkgDir, "schema_engine_bg.js")).href;
     const bg = (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ bgUrl)) as WasmModule;
-    const bytes = fs.readFileSync(path.join(pkgDir, "schema_engine_bg.wasm"));
+    const bytes = fs.readFileSync(/* turbopackIgnore: true */ path.join(pkgDir, "schema_engine_bg.wasm"));
     const mod = await WebAssembly.compile(bytes);
     // The engine's timers (e.g. a 10 s lock timeout) are never cleared: unref them so they
     // don't keep a CLI or test process alive after its work is done.
@@ -160,22 +160,22 @@ function describeEngineError(err: unknown): string {
 /** Reads prisma/migrations into the engine's MigrationList (sorted by folder name). */
 export function readMigrations(dir = migrationsDir()): MigrationList {
   const lockPath = path.join(dir, "migration_lock.toml");
-  const dirs = fs.existsSync(dir)
+  const dirs = fs.existsSync(/* turbopackIgnore: true */ dir)
     ? fs
-        .readdirSync(dir, { withFileTypes: true })
+        .readdirSync(/* turbopackIgnore: true */ dir, { withFileTypes: true })
         .filter((d) => d.isDirectory())
         .map((d) => d.name)
         .sort()
     : [];
   return {
     baseDir: dir,
-    lockfile: { path: "migration_lock.toml", content: fs.existsSync(lockPath) ? fs.readFileSync(lockPath, "utf8") : null },
+    lockfile: { path: "migration_lock.toml", content: fs.existsSync(/* turbopackIgnore: true */ lockPath) ? fs.readFileSync(/* turbopackIgnore: true */ lockPath, "utf8") : null },
     shadowDbInitScript: "",
     migrationDirectories: dirs.map((name) => {
       const file = path.join(dir, name, "migration.sql");
       let content: JsResult<string, string>;
       try {
-        content = { tag: "ok", value: fs.readFileSync(file, "utf8") };
+        content = { tag: "ok", value: fs.readFileSync(/* turbopackIgnore: true */ file, "utf8") };
       } catch (e) {
         content = { tag: "error", value: String(e) };
       }
@@ -208,7 +208,7 @@ export async function diffSql(
 }
 
 export function schemaTarget(file = schemaPath()): DiffTarget {
-  return { tag: "schemaDatamodel", files: [{ path: path.basename(file), content: fs.readFileSync(file, "utf8") }] };
+  return { tag: "schemaDatamodel", files: [{ path: path.basename(file), content: fs.readFileSync(/* turbopackIgnore: true */ file, "utf8") }] };
 }
 
 export async function engineVersion(): Promise<string> {
