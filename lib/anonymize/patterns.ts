@@ -45,7 +45,8 @@ export interface PatternRule {
   replace?: (match: string, groups: string[]) => string | null;
 }
 
-const URL_CHARS = String.raw`[^\s<>"'\`\[\]{}|\\^]`;
+// An apostrophe is legal inside a URL ("?q=it's"); a closing quote at the end is trimmed as punctuation below.
+const URL_CHARS = String.raw`[^\s<>"\`\[\]{}|\\^]`;
 // Trailing sentence punctuation is not part of a URL ("see https://x.org/a." ends the sentence).
 const TRAILING_PUNCTUATION = /[.,;:!?)\]}'"*_~]+$/;
 
@@ -101,8 +102,15 @@ export const PATTERN_RULES: PatternRule[] = [
   },
   {
     kind: "ip",
-    pattern: /(?<![\w.:])(?:\d{1,3}\.){3}\d{1,3}(?!\w|\.\d)|(?<![\w:.])(?:[0-9a-f]{0,4}:){2,7}(?:[0-9a-f]{0,4}|(?:\d{1,3}\.){3}\d{1,3})(?![\w:])/gi,
-    replace: (m) => (isIP(m) ? PLACEHOLDER.ip : null),
+    // IPv6: the dotted-IPv4 tail is tried first ("::ffff:10.0.0.1"), and a trailing ":" or "." is sentence
+    // punctuation unless another group or octet follows it.
+    pattern: /(?<![\w.:])(?:\d{1,3}\.){3}\d{1,3}(?!\w|\.\d)|(?<![\w:.])(?:[0-9a-f]{0,4}:){2,7}(?:(?:\d{1,3}\.){3}\d{1,3}|[0-9a-f]{0,4})(?!\w|\.\d|:[0-9a-f])/gi,
+    replace: (m) => {
+      if (isIP(m)) return PLACEHOLDER.ip;
+      // "fe80::1:" at the end of a clause: the colon is punctuation.
+      if (m.endsWith(":") && isIP(m.slice(0, -1))) return `${PLACEHOLDER.ip}:`;
+      return null;
+    },
   },
   // Dates finer than a year.
   {
