@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { copyProject } from "./project-copy";
+import { copyProject } from "@/scripts/lib/project-copy";
 
 // Builds the app (in a throwaway copy) with a unique sentinel in every server-only secret, then searches
 // everything the browser can download (.next/static) for those sentinels, raw and base64-encoded.

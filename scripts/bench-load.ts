@@ -1,0 +1,256 @@
+/**
+ * npm run bench:load [-- --duration 60 --connections 50 --clinicians 10 --port 3300 --skip-build --isolated]
+ *
+ * Builds and starts the production server on loopback against a fresh database on a real PostgreSQL server
+ * (BENCH_DATABASE_URL or TEST_DATABASE_URL: a URL whose user may CREATE DATABASE), then drives it from this
+ * process with autocannon:
+ *   1. `connections` users doing the full self-check with consent (POST /api/self-check, the same core as the page);
+ *   2. a mixed run: self-checks plus `clinicians` signed-in clinicians paging the review queue.
+ * Prints median and p95 latency, requests/s, classifications/s, errors, and checks that every consented
+ * self-check answered "saved" is in the database (by submission key) and that nothing else is.
+ * --isolated builds a hard-linked copy of the committed files instead of the working tree's .next.
+ */
+import { randomUUID } from "node:crypto";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import { addStaff, build, countCases, freshDatabase, log, migrate, percentile, productionEnv, signIn, startServer } from "./lib/harness";
+import { loadPosts } from "./lib/posts";
+import { copyProject, ROOT } from "./lib/project-copy";
+
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: "string", default: "60" },
+    connections: { type: "string", default: "50" },
+    clinicians: { type: "string", default: "10" },
+    port: { type: "string", default: "3300" },
+    "skip-build": { type: "boolean", default: false },
+    isolated: { type: "boolean", default: false },
+  },
+});
+const duration = Number(args.duration);
+const connections = Number(args.connections);
+const clinicians = Number(args.clinicians);
+const port = Number(args.port);
+
+const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+if (!adminUrl) {
+  console.error("Set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to a PostgreSQL URL whose user may create databases, e.g.\n  BENCH_DATABASE_URL=postgresql://lantern:secret@127.0.0.1:5432/postgres npm run bench:load");
+  process.exit(2);
+}
+
+interface RunStats {
+  latencies: number[];
+  statuses: Record<string, number>;
+  sent: Set<string>;
+  answered: Set<string>;
+  saved: Set<string>;
+  queued: Set<string>;
+  outcomes: Record<string, number>;
+  classified: number;
+  errors: number;
+  durationS: number;
+}
+
+const newStats = (): RunStats => ({ latencies: [], statuses: {}, sent: new Set(), answered: new Set(), saved: new Set(), queued: new Set(), outcomes: {}, classified: 0, errors: 0, durationS: 0 });
+
+const posts = loadPosts(ROOT);
+
+function selfCheckRequests(stats: RunStats) {
+  return [
+    {
+      method: "POST",
+      path: "/api/self-check",
+      headers: { "content-type": "application/json" },
+      setupRequest: (req: Record<string, unknown>, ctx: Record<string, unknown>) => {
+        const key = randomUUID();
+        ctx.key = key;
+        // Each connection is one person behind its own address (hashed by the app, never stored).
+        ctx.ip ??= `100.${64 + Math.floor(Math.random() * 60)}.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 256)}`;
+        stats.sent.add(key);
+        const text = posts[Math.floor(Math.random() * posts.length)]!;
+        return {
+          ...req,
+          headers: { "content-type": "application/json", "x-forwarded-for": ctx.ip as string },
+          body: JSON.stringify({ text, consent: true, submissionKey: key, country: "US" }),
+        };
+      },
+      onResponse: (status: number, body: string, ctx: Record<string, unknown>) => {
+        const key = ctx.key as string;
+        stats.answered.add(key);
+        try {
+          const result = JSON.parse(body) as { outcome?: string; save?: { status?: string } };
+          stats.outcomes[result.outcome ?? "?"] = (stats.outcomes[result.outcome ?? "?"] ?? 0) + 1;
+          if (result.outcome === "result") stats.classified++;
+          if (status === 200 && result.save?.status === "saved") stats.saved.add(key);
+          if (status === 200 && result.save?.status === "queued") stats.queued.add(key);
+        } catch {
+          stats.outcomes["unparseable"] = (stats.outcomes["unparseable"] ?? 0) + 1;
+        }
+      },
+    },
+  ];
+}
+
+function queueRequests(cookie: string, pages: number) {
+  return [
+    {
+      method: "GET",
+      path: "/review",
+      setupRequest: (req: Record<string, unknown>) => ({
+        ...req,
+        path: `/review?page=${1 + Math.floor(Math.random() * pages)}`,
+        headers: { cookie },
+      }),
+    },
+  ];
+}
+
+function drive(url: string, conns: number, requests: unknown[], stats: RunStats): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const instance = autocannon({ url, connections: conns, duration, timeout: 30, requests: requests as never });
+    instance.on("response", (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+      stats.latencies.push(responseTime);
+      stats.statuses[statusCode] = (stats.statuses[statusCode] ?? 0) + 1;
+    });
+    instance.on("reqError", () => stats.errors++);
+    instance.on("error", reject);
+    instance.on("done", (result: { duration: number; errors: number }) => {
+      stats.durationS = result.duration;
+      stats.errors = Math.max(stats.errors, result.errors);
+      resolve();
+    });
+  });
+}
+
+function summary(name: string, s: RunStats) {
+  const sorted = [...s.latencies].sort((a, b) => a - b);
+  const total = sorted.length;
+  const fivexx = Object.entries(s.statuses).filter(([code]) => Number(code) >= 500).reduce((n, [, c]) => n + c, 0);
+  const non2xx = Object.entries(s.statuses).filter(([code]) => Number(code) < 200 || Number(code) >= 300).reduce((n, [, c]) => n + c, 0);
+  return {
+    name,
+    requests: total,
+    durationS: s.durationS,
+    requestsPerSecond: +(total / s.durationS).toFixed(1),
+    classificationsPerSecond: +(s.classified / s.durationS).toFixed(1),
+    medianMs: percentile(sorted, 50),
+    p95Ms: percentile(sorted, 95),
+    p99Ms: percentile(sorted, 99),
+    maxMs: sorted.at(-1) ?? NaN,
+    statuses: s.statuses,
+    fivexx,
+    non2xx,
+    connectionErrors: s.errors,
+    outcomes: s.outcomes,
+  };
+}
+
+async function main() {
+  const project = args.isolated ? copyProject("lantern-bench-") : { dir: ROOT, remove: () => {} };
+  try {
+    if (!args["skip-build"]) build(project.dir);
+    const databaseUrl = await freshDatabase(adminUrl!, "lantern_bench");
+    migrate(project.dir, databaseUrl);
+    const clinicianEmail = "bench-clinician@lantern.local";
+    const password = addStaff(project.dir, databaseUrl, clinicianEmail, "clinician");
+    const outboxDir = mkdtempSync(path.join(tmpdir(), "lantern-bench-outbox-"));
+
+    const server = await startServer(
+      project.dir,
+      port,
+      productionEnv({
+        DATABASE_URL: databaseUrl,
+        LANTERN_OUTBOX_DIR: outboxDir,
+        // The bench measures capacity, not the abuse limits (those have their own tests).
+        RATE_LIMIT_SELF_CHECK_MAX: "100000000",
+        RATE_LIMIT_GENERATION_MAX: "100000000",
+        RATE_LIMIT_GENERATION_GLOBAL_PER_MINUTE: "100000000",
+        LLM_PROVIDER: "offline",
+      }),
+    );
+    log(`server ready at ${server.url} (${posts.length} distinct posts)`);
+    try {
+      // Warm-up (model load, JIT, connection pool), not measured and not consented.
+      for (let i = 0; i < 20; i++) {
+        await fetch(`${server.url}/api/self-check`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ text: posts[i % posts.length], consent: false, submissionKey: randomUUID() }),
+        });
+      }
+
+      log(`run 1: ${connections} users doing the self-check with consent for ${duration} s`);
+      const solo = newStats();
+      await drive(server.url, connections, selfCheckRequests(solo), solo);
+
+      log(`run 2: ${connections - clinicians} self-check users + ${clinicians} clinicians paging the queue for ${duration} s`);
+      const cookie = await signIn(server.url, clinicianEmail, password);
+      const pages = Math.max(1, Math.ceil(solo.saved.size / 25));
+      const mixedChecks = newStats();
+      const mixedQueue = newStats();
+      await Promise.all([
+        drive(server.url, connections - clinicians, selfCheckRequests(mixedChecks), mixedChecks),
+        drive(server.url, clinicians, queueRequests(cookie, Math.min(pages, 40)), mixedQueue),
+      ]);
+
+      // Consistency: every "saved" answer is a case in the database, and every case was asked for.
+      await new Promise((r) => setTimeout(r, 1_000));
+      const inDb = await countCases(databaseUrl);
+      const saved = new Set([...solo.saved, ...mixedChecks.saved]);
+      const queued = new Set([...solo.queued, ...mixedChecks.queued]);
+      const sent = new Set([...solo.sent, ...mixedChecks.sent]);
+      const answered = new Set([...solo.answered, ...mixedChecks.answered]);
+      const lost = [...saved].filter((k) => !inDb.has(k));
+      const unexpected = [...inDb].filter((k) => !sent.has(k));
+      const cutOff = [...inDb].filter((k) => !answered.has(k));
+      const queuedNotYetSaved = [...queued].filter((k) => !inDb.has(k));
+
+      const runs = [summary("self-check (50 users)", solo), summary("self-check (mixed)", mixedChecks), summary("review queue (mixed)", mixedQueue)];
+      const consistency = {
+        consentedSuccesses: saved.size,
+        queuedDuringRun: queued.size,
+        casesInDatabase: inDb.size,
+        answersCutOffAtEndOfRun: cutOff.length,
+        lost: lost.length,
+        unexpected: unexpected.length,
+        queuedNotYetSaved: queuedNotYetSaved.length,
+      };
+      const first = runs[0]!;
+      const bars = [
+        { bar: "p95 self-check latency <= 300 ms at 50 users", value: `${first.p95Ms} ms`, pass: first.p95Ms <= 300 },
+        { bar: ">= 100 classifications/s", value: `${first.classificationsPerSecond}/s`, pass: first.classificationsPerSecond >= 100 },
+        { bar: "zero lost cases", value: String(lost.length), pass: lost.length === 0 && unexpected.length === 0 },
+        {
+          // A request in flight when a run ends is saved, but autocannon closes its connection before the answer is read.
+          bar: "cases in DB = consented successes + queued + answers cut off at the end of a run",
+          value: `${inDb.size} = ${saved.size} + ${queued.size - queuedNotYetSaved.length} + ${cutOff.length}`,
+          pass: inDb.size === saved.size + (queued.size - queuedNotYetSaved.length) + cutOff.length,
+        },
+        { bar: "zero 5xx", value: String(runs.reduce((n, r) => n + r.fivexx, 0)), pass: runs.every((r) => r.fivexx === 0) },
+      ];
+
+      console.log("\n=== Lantern load bench ===");
+      console.log(`machine: ${cpus().length} cores; duration ${duration} s per run; database: PostgreSQL (fresh lantern_bench)`);
+      console.table(runs.map((r) => ({ run: r.name, requests: r.requests, "req/s": r.requestsPerSecond, "classif./s": r.classificationsPerSecond, "median ms": r.medianMs, "p95 ms": r.p95Ms, "p99 ms": r.p99Ms, "5xx": r.fivexx, "non-2xx": r.non2xx, "conn. errors": r.connectionErrors })));
+      console.log("outcomes:", JSON.stringify(runs.map((r) => ({ [r.name]: r.outcomes }))));
+      console.log("consistency:", JSON.stringify(consistency));
+      console.table(bars.map((b) => ({ bar: b.bar, value: b.value, result: b.pass ? "PASS" : "FAIL" })));
+
+      mkdirSync(path.join(ROOT, "test-results"), { recursive: true });
+      writeFileSync(path.join(ROOT, "test-results", "bench-load.json"), JSON.stringify({ at: new Date().toISOString(), duration, connections, clinicians, runs, consistency, bars }, null, 2));
+      process.exitCode = bars.every((b) => b.pass) ? 0 : 1;
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    project.remove();
+  }
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
