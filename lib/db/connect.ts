@@ -29,6 +29,8 @@ export interface OpenOptions {
   dataDir?: string;
   /** PGlite in memory (tests). */
   memory?: boolean;
+  /** An already created PGlite instance to use (tests: loaded from a template); closed by close(). */
+  pglite?: PGlite;
   /** Apply committed migrations after opening (default true). */
   migrate?: boolean;
   /** Log Prisma queries (default false). */
@@ -71,7 +73,12 @@ export function describeUrl(url: string): string {
 }
 
 export async function openDatabase(opts: OpenOptions = {}): Promise<DbHandle> {
-  const url = opts.databaseUrl === undefined ? process.env.DATABASE_URL || undefined : opts.databaseUrl || undefined;
+  const url =
+    opts.pglite || opts.memory
+      ? undefined
+      : opts.databaseUrl === undefined
+        ? process.env.DATABASE_URL || undefined
+        : opts.databaseUrl || undefined;
   const handle = url ? await openPostgres(url, opts) : await openPglite(opts);
   if (opts.migrate !== false) {
     try {
@@ -123,7 +130,10 @@ async function openPglite(opts: OpenOptions): Promise<DbHandle> {
   let pg: PGlite;
   let where: string;
   let releaseLock = () => {};
-  if (opts.memory) {
+  if (opts.pglite) {
+    where = "PGlite (given instance)";
+    pg = opts.pglite;
+  } else if (opts.memory) {
     where = "PGlite in memory";
     pg = new PGlite();
   } else {

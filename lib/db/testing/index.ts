@@ -18,7 +18,13 @@
  * All tests of one file share the database of that file (per variant): use unique data.
  * LANTERN_TEST_DB=pglite|postgres runs only one variant.
  */
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, it } from "vitest";
+import { migrationsDir } from "../schema-engine";
 import { openDatabase, type DbHandle, type DbKind } from "../connect";
 import type { PrismaClient } from "../generated/client";
 
@@ -30,6 +36,54 @@ export interface TestDatabase {
   url?: string;
   /** Closes it and, for PostgreSQL, drops the database. */
   dispose(): Promise<void>;
+}
+
+/**
+ * A fresh in-memory PGlite with the committed migrations. Creating PGlite from scratch
+ * (initdb) costs seconds, so the first test file of a run dumps a migrated database to a
+ * template file in the temp folder (keyed by the PGlite version and the migrations' SQL) and
+ * the others load it. Delete lantern-pglite-template-*.tar in the temp folder to reset.
+ */
+async function openMigratedPglite(): Promise<DbHandle> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const dir = migrationsDir();
+  const hash = crypto.createHash("sha256");
+  hash.update(pgliteVersion());
+  for (const name of fs.readdirSync(dir).sort()) {
+    const file = path.join(dir, name, "migration.sql");
+    if (fs.existsSync(file)) hash.update(name).update(fs.readFileSync(file));
+  }
+  const template = path.join(os.tmpdir(), `lantern-pglite-template-${hash.digest("hex").slice(0, 16)}.tar`);
+  if (fs.existsSync(template)) {
+    try {
+      const pg = new PGlite({ loadDataDir: new Blob([fs.readFileSync(template)]) });
+      // migrate: true is a cheap no-op when the template is current, and a safety net otherwise.
+      return await openDatabase({ pglite: pg, migrate: true });
+    } catch {
+      fs.rmSync(template, { force: true }); // unreadable template: rebuild below
+    }
+  }
+  const handle = await openDatabase({ databaseUrl: null, memory: true, migrate: true });
+  try {
+    const dump = await handle.pglite!.dumpDataDir("none");
+    const tmp = `${template}.${process.pid}.${Date.now()}`;
+    fs.writeFileSync(tmp, Buffer.from(await dump.arrayBuffer()));
+    fs.renameSync(tmp, template); // atomic: parallel workers never read half a file
+  } catch {
+    /* the template is only an optimization */
+  }
+  return handle;
+}
+
+function pgliteVersion(): string {
+  try {
+    const req = createRequire(path.join(process.cwd(), "package.json"));
+    let dir = path.dirname(req.resolve("@electric-sql/pglite"));
+    while (!fs.existsSync(path.join(dir, "package.json")) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+    return String(JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")).version);
+  } catch {
+    return "unknown";
+  }
 }
 
 function isCI(): boolean {
@@ -44,7 +98,7 @@ function quoteIdent(name: string): string {
 /** Creates a fresh migrated database of the given kind (usable outside vitest too). */
 export async function createTestDatabase(kind: DbKind): Promise<TestDatabase> {
   if (kind === "pglite") {
-    const handle = await openDatabase({ databaseUrl: null, memory: true, migrate: true });
+    const handle = await openMigratedPglite();
     return { handle, dispose: () => handle.close() };
   }
   const adminUrl = process.env.TEST_DATABASE_URL;
