@@ -65,11 +65,14 @@ export function streamResourceMessage(ctx: ResourceCase, options: ResourceStream
   return new ReadableStream<string>({
     async pull(controller) {
       try {
-        const next = await iterator.next();
-        if (next.done) return finish(controller);
-        raw += next.value;
-        const out = guard.push(next.value);
-        if (out) controller.enqueue(out);
+        // Keep reading until the guard releases something: a pull that enqueues nothing is not called again.
+        for (;;) {
+          const next = await iterator.next();
+          if (next.done) return finish(controller);
+          raw += next.value;
+          const out = guard.push(next.value);
+          if (out) return controller.enqueue(out);
+        }
       } catch (err) {
         if (signal?.aborted) return controller.close();
         // Last line of defence (the wrappers should have caught it): finish with the offline composer.
