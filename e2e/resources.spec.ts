@@ -1,0 +1,107 @@
+import { expect, test, type Page } from "@playwright/test";
+
+// The e2e server runs the openai-compatible provider against the loopback fake (e2e/support/servers/fake-llm.mjs).
+const FAKE = `http://127.0.0.1:${process.env.FAKE_LLM_PORT ?? 3191}`;
+
+interface FakeRequest {
+  mode: string;
+  messages: { role: string; content: string }[];
+  clientClosed: boolean;
+  finishedAt: number | null;
+}
+
+async function fakeRequests(): Promise<FakeRequest[]> {
+  return (await fetch(`${FAKE}/__requests`)).json() as Promise<FakeRequest[]>;
+}
+
+async function open(page: Page, scenario: string, query: Record<string, string> = {}) {
+  const text = `I can't do this anymore and I keep thinking about ending it. fake-llm:${scenario}`;
+  const params = new URLSearchParams({ text, ...query });
+  // Record every length the message passes through, to prove it arrived in pieces rather than at once.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __lengths: number[] };
+    w.__lengths = [];
+    new MutationObserver(() => {
+      const el = document.querySelector('[data-testid="resources-message"]');
+      const n = el?.textContent?.length ?? 0;
+      if (n && w.__lengths.at(-1) !== n) w.__lengths.push(n);
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  await page.goto(`/e2e/resources?${params}`);
+  return {
+    section: page.getByTestId("streamed-resources"),
+    message: page.getByTestId("resources-message"),
+  };
+}
+
+test.describe("streamed resources", () => {
+  test("stream from the provider into the browser, with [[res:id]] drawn as directory cards", async ({ page }) => {
+    const { section, message } = await open(page, "normal");
+    await expect(section).toHaveAttribute("data-phase", "done", { timeout: 15_000 });
+    await expect(message).toContainText("I'm really glad you wrote this down.");
+    const card = message.getByTestId("resource-card").first();
+    await expect(card).toHaveAttribute("data-resource-id", "us-988-call-text");
+    await expect(card.getByRole("link", { name: "Call 988" })).toHaveAttribute("href", "tel:988");
+    await expect(message).not.toContainText("[[res:");
+    const lengths = await page.evaluate(() => (window as unknown as { __lengths: number[] }).__lengths);
+    expect(lengths.length, `message lengths seen: ${lengths.join(",")}`).toBeGreaterThanOrEqual(4);
+    // The entries the message did not mention are still listed, from the directory.
+    await expect(page.getByTestId("more-resources")).toBeVisible();
+  });
+
+  test("the stop button ends the stream in the browser and the provider request", async ({ page }) => {
+    const { section, message } = await open(page, "long");
+    await expect(message).toContainText("keeps going", { timeout: 15_000 });
+    await page.getByTestId("stop-resources").click();
+    await expect(section).toHaveAttribute("data-phase", "stopped");
+    const frozen = await message.textContent();
+    await page.waitForTimeout(600);
+    expect(await message.textContent()).toBe(frozen);
+    await expect(page.getByTestId("retry-resources")).toBeVisible();
+    await expect(page.getByTestId("more-resources").getByTestId("resource-card").first()).toBeVisible();
+    await expect.poll(async () => (await fakeRequests()).filter((r) => r.mode === "long").at(-1)?.clientClosed, { timeout: 5_000 }).toBe(true);
+  });
+
+  test("a provider that never answers falls back to the offline composer", async ({ page }) => {
+    const { section, message } = await open(page, "slow");
+    await expect(section).toHaveAttribute("data-phase", "done", { timeout: 20_000 });
+    await expect(message).toContainText("You reached out, and that matters.");
+    await expect(message.getByTestId("resource-card").first()).toHaveAttribute("data-resource-id", "us-988-call-text");
+  });
+
+  test("survives a slow network", async ({ page, context }) => {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 300, downloadThroughput: 6_000, uploadThroughput: 6_000 });
+    const { section, message } = await open(page, "normal");
+    await expect(section).toHaveAttribute("data-phase", "done", { timeout: 45_000 });
+    await expect(message).toContainText("send a short message");
+    await expect(message.getByTestId("resource-card").first()).toBeVisible();
+  });
+
+  test("the provider only ever sees the anonymized post", async ({ page }) => {
+    const text = "My name is Jonathan Whitaker, email jon.whitaker@example.com, call me on 415-555-0199. I feel hopeless. fake-llm:normal";
+    await page.goto(`/e2e/resources?${new URLSearchParams({ text })}`);
+    await expect(page.getByTestId("streamed-resources")).toHaveAttribute("data-phase", "done", { timeout: 15_000 });
+    const sent = (await fakeRequests()).at(-1)!.messages.map((m) => m.content).join("\n");
+    expect(sent).toContain("I feel hopeless.");
+    for (const secret of ["jon.whitaker@example.com", "415-555-0199", "Whitaker"]) expect(sent).not.toContain(secret);
+  });
+
+  test("an injected reply with a fake hotline and HTML is cleaned before it reaches the page", async ({ page }) => {
+    await fetch(`${FAKE}/__scripts`, {
+      method: "POST",
+      body: JSON.stringify({
+        "e2e-evil": 'Sure! Call our private line 1-555-013-3777 now <img src=x onerror="window.__pwned=1"> or visit https://evil.example.org. [[res:us-988-press-3]] You clearly have major depression. [[res:us-988-call-text]]',
+      }),
+    });
+    const { section, message } = await open(page, "script:e2e-evil");
+    await expect(section).toHaveAttribute("data-phase", "done", { timeout: 15_000 });
+    await expect(message).not.toContainText("555");
+    await expect(message).not.toContainText("evil.example");
+    await expect(message).not.toContainText("major depression");
+    await expect(message.locator("img")).toHaveCount(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    await expect(message.getByTestId("resource-card")).toHaveCount(1);
+  });
+});
