@@ -1,0 +1,82 @@
+import { readdirSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import Papa from "papaparse";
+import { getResource } from "../lib/resources/directory";
+import { OutreachPage } from "./outreach.page";
+
+const POSTS = [
+  "I don't see the point in anything anymore. I've been thinking about ending my life and I have a plan.",
+  "My heart races every time I leave the house and I can't stop worrying that something terrible will happen.",
+  "Had a nice walk with my dog today, the weather was lovely and I'm looking forward to the weekend.",
+];
+
+test.use({ storageState: "e2e/.auth/outreach.json" });
+
+const hasModel = (() => {
+  try {
+    return readdirSync("models").some((d) => !d.startsWith("."));
+  } catch {
+    return false;
+  }
+})();
+
+test("outreach happy path: paste, triage with progress, help for a row, print sheet, save one case, export", async ({ page }) => {
+  test.skip(!hasModel, "needs the classifier model in models/");
+  const outreach = new OutreachPage(page);
+  await outreach.goto();
+  // Crisis lines are there before anything is classified.
+  await expect(outreach.crisisLines).toBeVisible();
+
+  await outreach.paste(POSTS.join("\n\n"));
+  await outreach.chooseCountry("United States");
+  await outreach.runAndWait(POSTS.length);
+  await expect(outreach.resultRows).toHaveCount(POSTS.length);
+
+  // Sorted by risk: no row sits above a row of a higher tier.
+  const rank = { crisis: 0, unknown: 1, elevated: 2, low: 3 } as Record<string, number>;
+  const tiers = await outreach.tiers();
+  expect(tiers).toEqual([...tiers].sort((a, b) => rank[a]! - rank[b]!));
+  expect(tiers).not.toContain("unknown");
+  // The post about ending one's life is at the top.
+  await expect(outreach.resultRows.first()).toHaveAttribute("data-row", "1");
+
+  await outreach.resultRows.first().getByRole("button", { name: /Help & reply/ }).click();
+  const detail = page.getByTestId("row-detail");
+  await expect(detail.getByLabel("Reply to adapt")).not.toBeEmpty();
+  const ids = await detail.locator("[data-resource-id]").evaluateAll((els) => els.map((e) => e.getAttribute("data-resource-id")!));
+  expect(ids.length).toBeGreaterThan(0);
+  for (const id of ids) expect(getResource(id)?.countries.some((c) => c === "US" || c === "INTL")).toBe(true);
+
+  const accessibility = await new AxeBuilder({ page }).analyze();
+  expect(accessibility.violations.map((v) => v.id)).toEqual([]);
+
+  // Printable sheet: on paper only the sheet shows, and it never carries the post.
+  await detail.getByRole("button", { name: "Resource sheet to print" }).click();
+  const sheet = page.getByTestId("resource-sheet");
+  await expect(sheet).toBeVisible();
+  await expect(sheet).not.toContainText("ending my life");
+  await page.emulateMedia({ media: "print" });
+  await expect(outreach.results).toBeHidden();
+  await expect(sheet).toBeVisible();
+  await expect(sheet.locator("[data-resource-id]").first()).toBeVisible();
+  await page.emulateMedia({ media: "screen" });
+
+  // Saving is explicit: the button stays disabled until the box is ticked.
+  const save = detail.getByRole("button", { name: "Save as case" });
+  await expect(save).toBeDisabled();
+  await detail.getByRole("checkbox").click();
+  await save.click();
+  await expect(detail.getByTestId("case-saved")).toContainText(/Reference: LNT-/);
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export CSV" }).click()]);
+  const rows = Papa.parse<Record<string, string>>((await readFile((await download.path())!, "utf8")).replace(/^\ufeff/, ""), {
+    header: true,
+    skipEmptyLines: true,
+  }).data;
+  expect(rows).toHaveLength(POSTS.length);
+  expect(rows[0]!.post).toBe("1");
+  expect(rows.map((r) => r.text).sort()).toEqual([...POSTS].sort());
+  expect(Number(rows[0]!.suicidal_percent)).toBeGreaterThan(Number(rows[2]!.suicidal_percent));
+});
