@@ -73,7 +73,9 @@ const SCHEME_URL = /\b(?:[a-z][a-z0-9+.-]{1,15}:\/\/|www\.)[^\s<>"'`]+/gi;
 const PSEUDO_SCHEME = /\b(?:tel|sms|mailto|javascript|vbscript|data|whatsapp|signal|tg):[^\s<>"'`]*/gi;
 const BARE_DOMAIN =
   /(?<![\w@.-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:com|org|net|gov|edu|info|io|co|app|biz|xyz|online|site|help|health|care|life|live|chat|me|ly|gg|[a-z]{2})\b(?:\/[^\s<>"'`]*)?/gi;
-const OBFUSCATED_DOMAIN = /\b[\w-]+\s*(?:\[\.\]|\(\.\)|\[dot\]|\(dot\)|\{dot\})\s*[\w-]+(?:\S*)/gi;
+// "help[dot]org", "help (dot) org", "help dot com": removed from the obfuscated dot on, so the name left
+// before it (perhaps already shown) is no longer an address.
+const OBFUSCATED_DOMAIN = /\s*(?:\[\.\]|\(\.\)|\[dot\]|\(dot\)|\{dot\}|\s+dot\s+(?=(?:com|org|net|gov|info|io|co|uk|au|ca|nz|ie|in)\b))\s*[\w-]+\S*/gi;
 const EMAIL = /[A-Za-z0-9._%+-]+(?:@|\s*\[at\]\s*|\s*\(at\)\s*)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 const TRAILING_PUNCT = /[.,;:!?)\]}'"*_~]+$/;
 
@@ -94,7 +96,9 @@ function scrubUrl(match: string, counts: RemovalCounts): string {
  * `[[res:id]]` markers must already be protected by the caller (ids contain digits such as "988").
  */
 export function scrubText(input: string, counts: RemovalCounts): string {
-  let text = input.replace(INVISIBLE, "");
+  // Full-width and other compatibility forms become plain ones ("５５５" -> "555"); digits of other scripts
+  // become "0" so they still read as an unknown number and are removed.
+  let text = input.normalize("NFKC").replace(INVISIBLE, "").replace(/(?![0-9])\p{Nd}/gu, "0");
 
   text = text.replace(HTML_BLOCK, () => (bump(counts, "html"), ""));
   text = text.replace(HTML_COMMENT, () => (bump(counts, "html"), ""));
@@ -113,7 +117,7 @@ export function scrubText(input: string, counts: RemovalCounts): string {
   });
   text = text.replace(SCHEME_URL, (m) => scrubUrl(m, counts));
   text = text.replace(PSEUDO_SCHEME, () => (bump(counts, "url"), REMOVED_CONTACT));
-  text = text.replace(OBFUSCATED_DOMAIN, () => (bump(counts, "url"), REMOVED_CONTACT));
+  text = text.replace(OBFUSCATED_DOMAIN, () => (bump(counts, "url"), ` ${REMOVED_CONTACT}`));
   text = text.replace(BARE_DOMAIN, (m) => scrubUrl(m, counts));
 
   text = text.replace(VANITY_NUMBER, (m) => {

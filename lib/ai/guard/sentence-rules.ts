@@ -49,7 +49,8 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
   },
   {
     kind: "diagnosis",
-    trigger: new RegExp(`\\b(?:${CONDITION}|diagnos\\w*)\\b`, "i"),
+    // "you have", "you're" and friends start the sentences that diagnose, so they hold the rest of a sentence too.
+    trigger: new RegExp(`\\b(?:${CONDITION}|diagnos\\w*|you(?:'re| are|'ve| have| clearly| definitely| probably| likely| obviously| certainly| must| might| may| suffer\\w*))\\b`, "i"),
     violates: (s) => DIAGNOSIS_PHRASES.test(s) || (YOU_HAVE.test(s) && !/\b(?:not|never)\b|n't\b/i.test(s)),
     replacement: "Only a professional who talks with you can say what is going on, and what you describe deserves that care.",
   },

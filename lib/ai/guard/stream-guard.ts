@@ -119,6 +119,7 @@ function sentenceEnd(text: string): number {
   return m ? m.index + m[0].length : -1;
 }
 
+const OBFUSCATED_DOT_TAIL = /(?:\[\.\]|\(\.\)|\[dot\]|\(dot\)|\{dot\})\s*$/i;
 const NUMBER_TAIL = /(?<![\w])\+?\(?\d[\d\s().\-\u2010-\u2015\u00a0]*$/;
 
 /** How much of `text` can be judged now: up to the last word boundary that is not inside a marker, tag or number. */
@@ -127,25 +128,52 @@ function safeCut(text: string): number {
   let cut = lastSpace + 1;
   if (cut === 0) return 0;
 
-  const bracket = text.lastIndexOf("[", cut - 1);
-  if (bracket !== -1 && !closesBracket(text.slice(bracket))) cut = Math.min(cut, bracket);
-  const lt = text.lastIndexOf("<", cut - 1);
-  if (lt !== -1 && text.indexOf(">", lt) === -1 && (lt + 1 === text.length || /[a-zA-Z!?/]/.test(text[lt + 1]!))) cut = Math.min(cut, lt);
+  // A tag or bracket that opens before the cut but does not close before it must be judged whole, later.
+  for (let i = text.indexOf("<"); i !== -1 && i < cut; i = text.indexOf("<", i + 1)) {
+    const next = text[i + 1];
+    if (next !== undefined && !/[a-zA-Z!?/]/.test(next)) continue;
+    const close = text.indexOf(">", i);
+    if (close === -1 || close >= cut) {
+      cut = i;
+      break;
+    }
+  }
+  for (let i = text.indexOf("["); i !== -1 && i < cut; i = text.indexOf("[", i + 1)) {
+    const end = bracketEnd(text, i);
+    if (end === -1 || end >= cut) {
+      cut = i;
+      break;
+    }
+  }
 
   // A number followed by a space may go on ("0800 58" then " 58 58"): hold it until a word follows.
   const number = NUMBER_TAIL.exec(text.slice(0, cut));
   if (number) cut = number.index;
+  // "help (dot) " waits for the word after it, so the whole obfuscated address is judged at once.
+  const dot = OBFUSCATED_DOT_TAIL.exec(text.slice(0, cut));
+  if (dot) cut = dot.index;
   return cut;
 }
 
-function closesBracket(s: string): boolean {
-  // Markers and link labels are short and on one line; past that it is just a bracket in the text.
-  if (s.length > 120 || s.includes("\n")) return true;
-  if (s.startsWith("[[") || /^\[\s*res\s*:/i.test(s)) return /\]/.test(s) && (/\]\]/.test(s) || /\][^\]]/.test(s));
-  // A markdown link "[words](target)" is complete at ")"; a lone "[words]" once something other than "(" follows.
+/**
+ * Index just past the construct opening at `start`: a marker "[[res:id]]", a link "[words](target)" or a lone
+ * "[words]"; -1 while it may still be growing. Markers and link labels are short and on one line, so past that
+ * it is just a bracket in the text and ends where it stands.
+ */
+function bracketEnd(text: string, start: number): number {
+  const s = text.slice(start, start + 400);
+  const limit = Math.min(s.length, 120, s.includes("\n") ? s.indexOf("\n") : Infinity);
+  const marker = /^\[\[?\s*res\s*:[^\]\n]*\]\]?/i.exec(s);
+  if (marker) return start + marker[0].length;
+  if (s.startsWith("[[")) {
+    const close = s.indexOf("]]");
+    return close !== -1 ? start + close + 2 : s.length >= limit ? start + 2 : -1;
+  }
   const close = s.indexOf("]");
-  if (close === -1) return false;
-  const next = s[close + 1];
-  if (next === undefined) return false;
-  return next !== "(" || s.indexOf(")", close) !== -1;
+  if (close === -1 || close > limit) return s.length >= limit || close > limit ? start + 1 : -1;
+  const after = s[close + 1];
+  if (after === undefined) return -1;
+  if (after !== "(") return start + close + 1;
+  const paren = s.indexOf(")", close);
+  return paren !== -1 ? start + paren + 1 : s.length >= 400 ? start + close + 1 : -1;
 }
