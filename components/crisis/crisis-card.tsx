@@ -33,33 +33,40 @@ export function CrisisCard({ lines, reason = "risk", className, headingRef }: Cr
           ? "What you wrote sounds really painful. Trained people are ready to listen right now, for free and in confidence."
           : "We couldn't finish reading this, but help doesn't depend on it. These lines are free and confidential."}
       </p>
-      <ul className="mt-4 space-y-4">
-        {lines.map((line) => (
-          <li key={line.id}>
-            <p className="font-medium">
-              {line.name}
-              {line.hours ? <span className="font-normal text-muted-foreground"> · {line.hours}</span> : null}
-            </p>
-            <div className="mt-2 flex flex-wrap gap-2">
-              {contactLinks(line).map((link) => {
-                const Icon = ICONS[link.kind];
-                return (
-                  <a
-                    key={link.href}
-                    href={link.href}
-                    {...(link.kind === "web" || link.kind === "chat" ? { target: "_blank", rel: "noopener noreferrer" } : {})}
-                    className="inline-flex min-h-11 items-center gap-2 rounded-[var(--radius)] border border-crisis-border bg-card px-3 py-2 text-sm font-medium text-crisis underline-offset-4 hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
-                  >
-                    <Icon className="size-4" aria-hidden />
-                    {link.label}
-                  </a>
-                );
-              })}
-            </div>
-          </li>
-        ))}
-      </ul>
+      <CrisisLineList lines={lines} className="mt-4" />
       <p className="mt-4 text-sm">If you are in immediate danger, call your local emergency number.</p>
     </section>
+  );
+}
+
+/** The lines themselves, with tappable call, text and chat links built from directory facts. */
+export function CrisisLineList({ lines, className }: { lines: readonly Resource[]; className?: string }) {
+  return (
+    <ul className={cn("space-y-4", className)}>
+      {lines.map((line) => (
+        <li key={line.id} data-line-id={line.id}>
+          <p className="font-medium">
+            {line.name}
+            {line.hours ? <span className="font-normal text-muted-foreground"> · {line.hours}</span> : null}
+          </p>
+          <div className="mt-2 flex flex-wrap gap-2">
+            {contactLinks(line).map((link) => {
+              const Icon = ICONS[link.kind];
+              return (
+                <a
+                  key={link.href}
+                  href={link.href}
+                  {...(link.kind === "web" || link.kind === "chat" ? { target: "_blank", rel: "noopener noreferrer" } : {})}
+                  className="inline-flex min-h-11 items-center gap-2 rounded-[var(--radius)] border border-crisis-border bg-card px-3 py-2 text-sm font-medium text-crisis underline-offset-4 hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+                >
+                  <Icon className="size-4" aria-hidden />
+                  {link.label}
+                </a>
+              );
+            })}
+          </div>
+        </li>
+      ))}
+    </ul>
   );
 }

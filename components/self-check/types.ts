@@ -37,6 +37,8 @@ export interface CheckResult {
   /** Which field the message is about, for aria-invalid. */
   field?: "text" | "link";
   country: string;
+  /** Set when the per-client rate limit stopped this check. */
+  rateLimited?: boolean;
   /** Crisis tier, or anything failed: the crisis card goes first. */
   showCrisis: boolean;
   analysis?: Analysis;

@@ -126,7 +126,7 @@ describe("runSelfCheck without a database", () => {
       throw new UserFacingError("Please wait a few minutes before checking another post.", { kind: "rate_limited" });
     };
     const result = await runSelfCheck({ text: POST, submissionKey: randomUUID() }, ctx, deps(noDb, { limit }));
-    expect(result).toMatchObject({ outcome: "unavailable", showCrisis: true, message: expect.stringContaining("wait") });
+    expect(result).toMatchObject({ outcome: "unavailable", rateLimited: true, showCrisis: true, message: expect.stringContaining("wait") });
   });
 
   it("refuses a malformed request without throwing", async () => {

@@ -78,7 +78,7 @@ export async function runSelfCheck(raw: unknown, ctx: SelfCheckContext, deps: Se
   try {
     await deps.limit();
   } catch (err) {
-    if (isUserFacingError(err)) return { ...base, outcome: "unavailable", message: err.message, showCrisis: true, save: nothingSaved };
+    if (isUserFacingError(err)) return { ...base, outcome: "unavailable", rateLimited: true, message: err.message, showCrisis: true, save: nothingSaved };
     throw err;
   }
 
