@@ -92,6 +92,23 @@ test("formula-looking cells are read as text and exported so no spreadsheet runs
   for (const row of csv) for (const value of Object.values(row)) expect(value).not.toMatch(/^[=+\-@\t\r]/);
 });
 
+test("when the server cannot be reached, no post is lost and the crisis lines come forward", async ({ page }) => {
+  const outreach = new OutreachPage(page);
+  await outreach.goto();
+  await outreach.paste("first post about feeling low\n\nsecond post about panic at night\n\nthird post");
+  await page.route("**/outreach", (route) => (route.request().method() === "POST" ? route.abort("connectionreset") : route.continue()));
+  await outreach.runAndWait(3);
+  await expect(outreach.crisisLines).toContainText("Some posts could not be read");
+  expect(await outreach.tiers()).toEqual(["unknown", "unknown", "unknown"]);
+  await expect(page.getByRole("button", { name: "Try the 3 unread posts again" })).toBeVisible();
+  const csv = await exportCsv(page);
+  expect(csv.map((r) => [r.post, r.tier])).toEqual([
+    ["1", "not classified"],
+    ["2", "not classified"],
+    ["3", "not classified"],
+  ]);
+});
+
 async function exportCsv(page: import("@playwright/test").Page): Promise<Record<string, string>[]> {
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export CSV" }).click()]);
   const raw = (await readFile((await download.path())!, "utf8")).replace(/^\ufeff/, "");
