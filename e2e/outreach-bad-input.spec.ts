@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import Papa from "papaparse";
 import { OutreachPage } from "./outreach.page";
@@ -101,6 +102,8 @@ test("when the server cannot be reached, no post is lost and the crisis lines co
   await expect(outreach.crisisLines).toContainText("Some posts could not be read");
   expect(await outreach.tiers()).toEqual(["unknown", "unknown", "unknown"]);
   await expect(page.getByRole("button", { name: "Try the 3 unread posts again" })).toBeVisible();
+  const accessibility = await new AxeBuilder({ page }).analyze();
+  expect(accessibility.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
   const csv = await exportCsv(page);
   expect(csv.map((r) => [r.post, r.tier])).toEqual([
     ["1", "not classified"],
