@@ -1,13 +1,33 @@
 import { ExternalLink } from "lucide-react";
 import { contactLinks } from "@/components/crisis/contact-links";
+import { StreamedResources } from "@/components/resources/StreamedResources";
 import type { CheckResult } from "./types";
 
 /**
- * SLOT for the resources engineer (issue 3): replace or extend this component with the streamed, personalized
- * resources from /api/resources. Today it renders the matching entries of the verified directory, ranked by
- * lib/resources/rank.ts on the server; their ids are what a consented case records as "resources shown".
+ * Where to turn, after the result. With a model result: the resources feature's personalised, streamed message with
+ * verified directory cards (components/resources, issue 3). Without one (other language, model unavailable): the
+ * directory entries ranked on the server for the country, so there is always somewhere to turn.
+ * The crisis card is never in here: it renders above, independent of this section.
  */
 export function ResourcesSection({ result }: { result: CheckResult }) {
+  const analysis = result.analysis;
+  if (analysis && result.textRead) {
+    return (
+      <section aria-labelledby="resources-heading" data-testid="resources-section" className="space-y-3">
+        <h2 id="resources-heading" className="text-lg font-semibold">
+          Places that can help
+        </h2>
+        <StreamedResources
+          key={result.id}
+          text={result.textRead}
+          conditions={analysis.probabilities}
+          tier={analysis.tier}
+          confidence={analysis.confidence}
+          country={result.country === "ZZ" ? undefined : result.country}
+        />
+      </section>
+    );
+  }
   if (result.resources.length === 0) return null;
   return (
     <section aria-labelledby="resources-heading" data-testid="resources-section" className="space-y-3">
@@ -35,9 +55,7 @@ export function ResourcesSection({ result }: { result: CheckResult }) {
                 </a>
               ))}
             </div>
-            <p className="mt-2 text-xs text-muted-foreground">
-              {[resource.hours, resource.cost].filter(Boolean).join(" · ")}
-            </p>
+            <p className="mt-2 text-xs text-muted-foreground">{[resource.hours, resource.cost].filter(Boolean).join(" · ")}</p>
           </li>
         ))}
       </ul>

@@ -39,7 +39,7 @@ export function ResultView({ result, crisisLines }: { result: CheckResult; crisi
 
         {result.analysis ? <AnalysisView analysis={result.analysis} /> : null}
 
-        {result.textRead ? (
+        {result.textRead && result.source === "link" ? (
           <details className="text-sm">
             <summary className="cursor-pointer font-medium">The text we read</summary>
             <p data-testid="text-read" className="mt-2 whitespace-pre-wrap break-words rounded bg-muted p-3">

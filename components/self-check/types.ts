@@ -42,7 +42,7 @@ export interface CheckResult {
   /** Crisis tier, or anything failed: the crisis card goes first. */
   showCrisis: boolean;
   analysis?: Analysis;
-  /** The words the model read (the post fetched from a link), shown back as plain text. */
+  /** The words the model read (after tidying); shown back as plain text when they came from a link. */
   textRead?: string;
   source: "paste" | "link";
   resources: ResourceView[];

@@ -95,7 +95,8 @@ export async function runSelfCheck(raw: unknown, ctx: SelfCheckContext, deps: Se
 
   const checked = checkPostText(words);
   if (!checked.ok) return { ...base, outcome: "invalid", field: useLink ? "link" : "text", message: checked.message, save: nothingSaved };
-  const textRead = useLink ? checked.text : undefined;
+  // Sent back so the resources stream reads exactly what was classified; shown on the page only for links.
+  const textRead = checked.text;
 
   if (!checked.likelyEnglish) {
     return { ...base, outcome: "not_english", message: MESSAGES.notEnglish, showCrisis: true, textRead, resources: resourcesFor(undefined, country), save: nothingSaved };
