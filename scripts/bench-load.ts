@@ -8,7 +8,8 @@
  *   2. a mixed run: self-checks plus `clinicians` signed-in clinicians paging the review queue.
  * Prints median and p95 latency, requests/s, classifications/s, errors, and checks that every consented
  * self-check answered "saved" is in the database (by submission key) and that nothing else is.
- * --isolated builds a hard-linked copy of the committed files instead of the working tree's .next.
+ * --isolated builds in a hard-linked copy of the working tree, leaving the project's own .next alone;
+ * --dir <folder> runs another prepared checkout (with --skip-build, its existing build).
  */
 import { randomUUID } from "node:crypto";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
@@ -28,6 +29,8 @@ const { values: args } = parseArgs({
     port: { type: "string", default: "3300" },
     "skip-build": { type: "boolean", default: false },
     isolated: { type: "boolean", default: false },
+    // An already prepared project folder (e.g. a kept copy); with --skip-build, its .next is used as is.
+    dir: { type: "string" },
   },
 });
 const duration = Number(args.duration);
@@ -125,6 +128,8 @@ function drive(url: string, conns: number, requests: unknown[], stats: RunStats)
   });
 }
 
+const round = (ms: number) => Math.round(ms * 10) / 10;
+
 function summary(name: string, s: RunStats) {
   const sorted = [...s.latencies].sort((a, b) => a - b);
   const total = sorted.length;
@@ -136,10 +141,10 @@ function summary(name: string, s: RunStats) {
     durationS: s.durationS,
     requestsPerSecond: +(total / s.durationS).toFixed(1),
     classificationsPerSecond: +(s.classified / s.durationS).toFixed(1),
-    medianMs: percentile(sorted, 50),
-    p95Ms: percentile(sorted, 95),
-    p99Ms: percentile(sorted, 99),
-    maxMs: sorted.at(-1) ?? NaN,
+    medianMs: round(percentile(sorted, 50)),
+    p95Ms: round(percentile(sorted, 95)),
+    p99Ms: round(percentile(sorted, 99)),
+    maxMs: round(sorted.at(-1) ?? NaN),
     statuses: s.statuses,
     fivexx,
     non2xx,
@@ -149,7 +154,11 @@ function summary(name: string, s: RunStats) {
 }
 
 async function main() {
-  const project = args.isolated ? copyProject("lantern-bench-") : { dir: ROOT, remove: () => {} };
+  const project = args.dir
+    ? { dir: path.resolve(args.dir), remove: () => {} }
+    : args.isolated
+      ? copyProject("lantern-bench-", "working-tree")
+      : { dir: ROOT, remove: () => {} };
   try {
     if (!args["skip-build"]) build(project.dir);
     const databaseUrl = await freshDatabase(adminUrl!, "lantern_bench");

@@ -43,12 +43,12 @@ function trackedFiles(): string[] | null {
  * e2e run and by other people's builds) is never touched. Files are hard links (no space, ~2 s).
  * Turbopack refuses symlinked node_modules outside its root, hence hard links there too.
  */
-export function copyProject(prefix: string): { dir: string; remove: () => void } {
+export function copyProject(prefix: string, what: "committed" | "working-tree" = "committed"): { dir: string; remove: () => void } {
   let base = tmpdir();
   // Hard links need the same filesystem; fall back to a sibling of the repository.
   if (statSync(base).dev !== statSync(ROOT).dev) base = path.dirname(ROOT);
   const dir = mkdtempSync(path.join(base, prefix));
-  const tracked = trackedFiles();
+  const tracked = what === "committed" ? trackedFiles() : null;
   if (tracked) {
     for (const file of tracked) if (existsSync(path.join(ROOT, file))) linkFile(path.join(ROOT, file), path.join(dir, file));
     const generated = path.join(ROOT, "lib/db/generated");

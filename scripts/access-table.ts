@@ -1,0 +1,4 @@
+// Prints the access table (lib/security/access-table.ts) as Markdown for the README.
+import { accessTableMarkdown } from "@/lib/security/access-table";
+
+console.log(accessTableMarkdown());
