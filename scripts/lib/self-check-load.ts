@@ -1,0 +1,50 @@
+import { randomUUID } from "node:crypto";
+
+export interface CheckRecord {
+  key: string;
+  startedAt: number;
+  ms: number;
+  status: number;
+  body: { outcome?: string; showCrisis?: boolean; message?: string; save?: { status?: string; reference?: string }; analysis?: { tier?: string } } | null;
+  raw: string;
+  error?: string;
+}
+
+/** Text that must never reach a person: stack frames, file paths, driver and library names. */
+export const INTERNALS = /\bat [\w.<>]+ \(|node_modules|\.tsx?:\d+|ECONNREFUSED|ETIMEDOUT|prisma|pglite|postgres|sql|stack|onnx|Error:/i;
+
+/** `concurrency` people doing the self-check (with consent) in a loop until `durationMs` has passed. */
+export async function selfCheckLoad(opts: { url: string; posts: string[]; concurrency: number; durationMs: number; consent?: boolean }): Promise<CheckRecord[]> {
+  const records: CheckRecord[] = [];
+  const end = Date.now() + opts.durationMs;
+  let n = 0;
+  async function person(i: number) {
+    const ip = `100.${64 + i}.0.${1 + (i % 250)}`;
+    while (Date.now() < end) {
+      const key = randomUUID();
+      const text = opts.posts[n++ % opts.posts.length]!;
+      const startedAt = Date.now();
+      try {
+        const res = await fetch(`${opts.url}/api/self-check`, {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-forwarded-for": ip },
+          body: JSON.stringify({ text, consent: opts.consent ?? true, submissionKey: key, country: "US" }),
+          signal: AbortSignal.timeout(30_000),
+        });
+        const raw = await res.text();
+        let body: CheckRecord["body"] = null;
+        try {
+          body = JSON.parse(raw) as CheckRecord["body"];
+        } catch {
+          // kept as raw
+        }
+        records.push({ key, startedAt, ms: Date.now() - startedAt, status: res.status, body, raw });
+      } catch (err) {
+        records.push({ key, startedAt, ms: Date.now() - startedAt, status: 0, body: null, raw: "", error: (err as Error).message });
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: opts.concurrency }, (_, i) => person(i)));
+  return records;
+}
