@@ -28,7 +28,7 @@ function withTimeout<T>(promise: PromiseLike<T>, ms: number, reason: FallbackRea
   ]);
 }
 
-const sleep = (ms: number) => (ms > 0 ? new Promise((r) => setTimeout(r, ms)) : Promise.resolve());
+const sleep = (ms: number) => new Promise((r) => (ms > 0 ? setTimeout(r, ms) : setImmediate(r)));
 
 /**
  * Wraps a remote model so the person always gets a complete message: if the provider errors, sends no first

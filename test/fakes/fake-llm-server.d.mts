@@ -6,6 +6,8 @@ export interface FakeLlmRequest {
   messages: { role: string; content: string }[];
   receivedAt: number;
   firstChunkAt: number | null;
+  /** performance.now() at each content chunk written (same clock as an in-process caller). */
+  chunkTimes: number[];
   finishedAt: number | null;
   clientClosed: boolean;
 }

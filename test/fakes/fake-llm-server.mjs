@@ -22,7 +22,8 @@ export function tokenize(text) {
 }
 
 function normalReply(body) {
-  const ids = [...new Set([...body.matchAll(/\[\[res:([a-z0-9-]+)\]\]/g)].map((m) => m[1]))].slice(0, 2);
+  // Cites the first two entries of the prompt's candidate list ("- [[res:id]] ..."), as a well-behaved model would.
+  const ids = [...new Set([...body.matchAll(/- \[\[res:([a-z0-9-]+)\]\]/g)].map((m) => m[1]))].slice(0, 2);
   const refs = ids.map((id) => `[[res:${id}]]`).join(" and ");
   return (
     "I'm really glad you wrote this down. It sounds like a lot has been weighing on you, and you deserve support. " +
@@ -83,6 +84,7 @@ export async function startFakeLlm(options = {}) {
       messages: body.messages,
       receivedAt: performance.now(),
       firstChunkAt: null,
+      chunkTimes: [],
       finishedAt: null,
       clientClosed: false,
     };
@@ -120,7 +122,8 @@ export async function startFakeLlm(options = {}) {
       if (i > 0) await sleep(mode === "long" ? settings.longChunkDelayMs : settings.chunkDelayMs);
       if (closed) return;
       send({ content: tokens[i] });
-      if (i === 0) record.firstChunkAt = performance.now();
+      record.chunkTimes.push(performance.now());
+      if (i === 0) record.firstChunkAt = record.chunkTimes[0];
     }
     if (mode === "cut") {
       req.socket.destroy();

@@ -12,7 +12,8 @@ const usage = (outputChars: number): LanguageModelV4Usage => ({
 });
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  if (ms <= 0) return Promise.resolve();
+  // Unpaced, still yield to the event loop between chunks so readers get each one as it is made.
+  if (ms <= 0) return new Promise((resolve) => setImmediate(resolve));
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, ms);
     signal?.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
