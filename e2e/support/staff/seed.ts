@@ -75,6 +75,7 @@ try {
     toDelete: await makeCase("toDelete", { tier: "LOW", confidence: 0.4, labels: ["depression"] }),
     target: await makeCase("target", { tier: "ELEVATED", confidence: 0.7, labels: ["depression"] }),
     othersClaim: await makeCase("othersClaim", { tier: "ELEVATED", confidence: 0.6, labels: ["anxiety"] }),
+    audited: await makeCase("audited", { tier: "LOW", confidence: 0.35, labels: [] }),
   };
   for (let i = 0; i < 26; i++) await makeCase(`page${i}`, { tier: "LOW", confidence: 0.3, labels: ["anxiety"], country: "ZP" });
 
