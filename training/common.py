@@ -13,7 +13,7 @@ import numpy as np  # noqa: E402
 LABELS = ["depression", "anxiety", "bipolar", "suicidal"]
 ALL_CLASSES = LABELS + ["none"]
 REPO = Path(__file__).resolve().parent.parent
-RUNS = REPO / "training" / "runs"
+RUNS = Path(os.environ.get("LANTERN_RUNS_DIR") or (REPO / "training" / "runs"))
 MODEL_NAME = "lantern-distilbert-v1"
 MODEL_VERSION = "1.0.0"
 SEED = 1234

@@ -1,0 +1,32 @@
+import { LABELS, ModelLoadError, type Label, type ModelConfig } from "./types";
+
+const isNum = (x: unknown): x is number => typeof x === "number" && Number.isFinite(x);
+
+/** Validates config.json against the contract; throws ModelLoadError naming the bad key. */
+export function parseConfig(raw: unknown, where: string): ModelConfig {
+  const bad = (k: string) => new ModelLoadError(`Classifier config ${where} is invalid: ${k}`);
+  if (!raw || typeof raw !== "object") throw bad("not a JSON object");
+  const c = raw as Record<string, unknown>;
+  if (typeof c.name !== "string" || typeof c.version !== "string") throw bad("name/version");
+  if (!Array.isArray(c.labels) || c.labels.join() !== LABELS.join()) throw bad(`labels must be ${LABELS.join(",")}`);
+  if (!isNum(c.max_length) || c.max_length < 8) throw bad("max_length");
+  const th = c.thresholds as Record<string, unknown> | undefined;
+  const cal = c.calibration as { type?: string; params?: Record<string, { a?: unknown; b?: unknown }> } | undefined;
+  for (const l of LABELS) {
+    if (!th || !isNum(th[l])) throw bad(`thresholds.${l}`);
+    const p = cal?.params?.[l];
+    if (cal?.type !== "platt" || !p || !isNum(p.a) || !isNum(p.b)) throw bad(`calibration.params.${l}`);
+  }
+  if (!isNum(c.crisis_threshold)) throw bad("crisis_threshold");
+  if (c.elevated_threshold !== undefined && !isNum(c.elevated_threshold)) throw bad("elevated_threshold");
+  return c as unknown as ModelConfig;
+}
+
+export function calibrate(cfg: ModelConfig, logits: ArrayLike<number>): Record<Label, number> {
+  const out = {} as Record<Label, number>;
+  LABELS.forEach((l, k) => {
+    const { a, b } = cfg.calibration.params[l];
+    out[l] = 1 / (1 + Math.exp(-(a * (logits[k] ?? 0) + b)));
+  });
+  return out;
+}

@@ -1,0 +1,227 @@
+/**
+ * Classifier core (no `server-only` so CLI scripts can import it; the app imports ./index).
+ * One tokenizer (@huggingface/transformers, from the model's tokenizer.json) and one
+ * onnxruntime-node session per process. Long posts are split into overlapping windows and
+ * logits are max-pooled over windows.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import * as ort from "onnxruntime-node";
+import { env, PreTrainedTokenizer } from "@huggingface/transformers";
+import { calibrate, parseConfig } from "./config";
+import { groupSpans, splitSentences } from "./sentences";
+import { LABELS, ModelLoadError, type ClassifierResult, type Confidence, type Evidence, type Label, type ModelConfig, type Tier } from "./types";
+import { windows } from "./windows";
+
+export const DEFAULT_MODEL_DIR = "models/lantern-distilbert-v1";
+const MAX_BATCH_TOKENS = 8192;
+const MAX_OCCLUSION_SPANS = 24;
+
+export interface LoadOptions {
+  modelDir?: string;
+  intraOpNumThreads?: number;
+}
+
+export interface ClassifyOptions {
+  /** sentence-occlusion evidence (extra inference per sentence); default true for classify() */
+  explain?: boolean;
+}
+
+export class Classifier {
+  private constructor(
+    readonly config: ModelConfig,
+    private readonly tokenizer: PreTrainedTokenizer,
+    private readonly session: ort.InferenceSession,
+    readonly modelDir: string,
+  ) {}
+
+  static async load(opts: LoadOptions = {}): Promise<Classifier> {
+    const dir = path.resolve(opts.modelDir ?? process.env.LANTERN_MODEL_DIR ?? DEFAULT_MODEL_DIR);
+    const need = ["config.json", "tokenizer.json", "tokenizer_config.json", "model.onnx"];
+    const missing = need.filter((f) => !fs.existsSync(path.join(dir, f)));
+    if (missing.length) {
+      throw new ModelLoadError(`Classifier model not found in ${dir}: missing ${missing.join(", ")} (set LANTERN_MODEL_DIR)`);
+    }
+    const readJson = (f: string): unknown => {
+      try {
+        return JSON.parse(fs.readFileSync(path.join(dir, f), "utf8"));
+      } catch (e) {
+        throw new ModelLoadError(`Classifier model file ${path.join(dir, f)} is not valid JSON`, { cause: e });
+      }
+    };
+    const config = parseConfig(readJson("config.json"), path.join(dir, "config.json"));
+    let tokenizer: PreTrainedTokenizer;
+    try {
+      env.allowRemoteModels = false;
+      tokenizer = new PreTrainedTokenizer(readJson("tokenizer.json") as object, readJson("tokenizer_config.json") as object);
+    } catch (e) {
+      if (e instanceof ModelLoadError) throw e;
+      throw new ModelLoadError(`Classifier tokenizer in ${dir} could not be loaded: ${(e as Error).message}`, { cause: e });
+    }
+    let session: ort.InferenceSession;
+    try {
+      session = await ort.InferenceSession.create(path.join(dir, "model.onnx"), {
+        intraOpNumThreads: opts.intraOpNumThreads ?? Number(process.env.LANTERN_ORT_THREADS ?? 2),
+        interOpNumThreads: 1,
+        executionMode: "sequential",
+        graphOptimizationLevel: "all",
+      });
+    } catch (e) {
+      throw new ModelLoadError(`Classifier model ${path.join(dir, "model.onnx")} is corrupt or unreadable: ${(e as Error).message}`, { cause: e });
+    }
+    const c = new Classifier(config, tokenizer, session, dir);
+    try {
+      const [probe] = await c.logits([[c.clsId(), c.sepId()]]);
+      if (!probe || probe.length !== LABELS.length || probe.some((v) => !Number.isFinite(v))) throw new Error("bad output shape");
+    } catch (e) {
+      throw new ModelLoadError(`Classifier model ${dir} failed its start-up check: ${(e as Error).message}`, { cause: e });
+    }
+    return c;
+  }
+
+  private clsId(): number {
+    return this.tokenizer.encode("")[0] ?? 0;
+  }
+  private sepId(): number {
+    const ids = this.tokenizer.encode("");
+    return ids[ids.length - 1] ?? 0;
+  }
+  private padId(): number {
+    const t = this.tokenizer as unknown as { pad_token_id?: number };
+    return t.pad_token_id ?? 0;
+  }
+
+  /** Token ids with [CLS]/[SEP], no truncation. */
+  encode(text: string): number[] {
+    return this.tokenizer.encode(text);
+  }
+
+  /** Raw logits for a list of token sequences (each <= max_length), batched by length. */
+  async logits(seqs: number[][]): Promise<number[][]> {
+    const out: number[][] = new Array(seqs.length);
+    const order = seqs.map((s, i) => i).sort((a, b) => (seqs[a]?.length ?? 0) - (seqs[b]?.length ?? 0));
+    const pad = this.padId();
+    for (let j = 0; j < order.length; ) {
+      const last = Math.min(order.length, j + 64);
+      const L = Math.max(...order.slice(j, last).map((i) => seqs[i]?.length ?? 1));
+      const nb = Math.max(1, Math.min(64, Math.floor(MAX_BATCH_TOKENS / L)));
+      const idx = order.slice(j, j + nb);
+      const Lb = Math.max(...idx.map((i) => seqs[i]?.length ?? 1));
+      const ids = new BigInt64Array(idx.length * Lb).fill(BigInt(pad));
+      const mask = new BigInt64Array(idx.length * Lb);
+      idx.forEach((i, r) => {
+        const s = seqs[i] ?? [];
+        for (let t = 0; t < s.length; t++) {
+          ids[r * Lb + t] = BigInt(s[t] as number);
+          mask[r * Lb + t] = 1n;
+        }
+      });
+      const res = await this.session.run({
+        input_ids: new ort.Tensor("int64", ids, [idx.length, Lb]),
+        attention_mask: new ort.Tensor("int64", mask, [idx.length, Lb]),
+      });
+      const data = (res.logits ?? Object.values(res)[0])?.data as Float32Array;
+      const k = LABELS.length;
+      idx.forEach((i, r) => {
+        out[i] = Array.from(data.subarray(r * k, r * k + k));
+      });
+      j += idx.length;
+    }
+    return out;
+  }
+
+  /** Max-pooled logits per text (all windows of each text scored in shared batches). */
+  async textLogits(texts: string[]): Promise<number[][]> {
+    const owner: number[] = [];
+    const seqs: number[][] = [];
+    texts.forEach((t, i) => {
+      for (const w of windows(this.encode(sanitize(t)), this.config.max_length, this.config.window_stride)) {
+        owner.push(i);
+        seqs.push(w);
+      }
+    });
+    const lg = await this.logits(seqs);
+    const out = texts.map(() => new Array<number>(LABELS.length).fill(-Infinity));
+    lg.forEach((row, w) => {
+      const o = out[owner[w] as number] as number[];
+      row.forEach((v, k) => (o[k] = Math.max(o[k] as number, v)));
+    });
+    return out;
+  }
+
+  probabilities(logits: number[]): Record<Label, number> {
+    return calibrate(this.config, logits);
+  }
+
+  decide(p: Record<Label, number>): Omit<ClassifierResult, "evidence" | "model"> {
+    const c = this.config;
+    const labels = LABELS.filter((l) => p[l] >= c.thresholds[l]).sort((a, b) => p[b] - p[a]);
+    const topLabel: Label | "none" = labels[0] ?? "none";
+    const maxP = Math.max(...LABELS.map((l) => p[l]));
+    let confidence: Confidence;
+    if (topLabel === "none") confidence = maxP <= 0.15 ? "high" : maxP <= 0.35 ? "moderate" : "low";
+    else confidence = p[topLabel] >= 0.85 ? "high" : p[topLabel] >= 0.6 ? "moderate" : "low";
+    let tier: Tier = "low";
+    if (p.suicidal >= c.crisis_threshold) tier = "crisis";
+    else if (c.elevated_threshold !== undefined ? maxP >= c.elevated_threshold : labels.length > 0) tier = "elevated";
+    return { probabilities: p, labels, topLabel, confidence, tier };
+  }
+
+  async classifyBatch(texts: string[], opts: ClassifyOptions = {}): Promise<ClassifierResult[]> {
+    const lg = await this.textLogits(texts);
+    const model = { name: this.config.name, version: this.config.version };
+    const out: ClassifierResult[] = [];
+    for (let i = 0; i < texts.length; i++) {
+      const d = this.decide(this.probabilities(lg[i] as number[]));
+      const evidence = opts.explain ? await this.explain(texts[i] as string, d.topLabel, d.probabilities) : [];
+      out.push({ ...d, evidence, model });
+    }
+    return out;
+  }
+
+  async classify(text: string, opts: ClassifyOptions = { explain: true }): Promise<ClassifierResult> {
+    const [r] = await this.classifyBatch([text], opts);
+    return r as ClassifierResult;
+  }
+
+  /** Sentence occlusion: drop in the explained label's probability when a sentence is removed. */
+  async explain(text: string, top: Label | "none", p: Record<Label, number>): Promise<Evidence[]> {
+    const clean = sanitize(text);
+    const spans = groupSpans(clean, splitSentences(clean), MAX_OCCLUSION_SPANS);
+    if (spans.length === 0) return [];
+    const target: Label = top !== "none" ? top : LABELS.reduce((a, b) => (p[b] > p[a] ? b : a));
+    if (spans.length === 1) {
+      const s = spans[0]!;
+      return [{ sentence: s.text, start: s.start, end: s.end, weight: round(p[target]) }];
+    }
+    const variants = spans.map((s) => clean.slice(0, s.start) + " " + clean.slice(s.end));
+    const lg = await this.textLogits(variants);
+    return spans
+      .map((s, i) => ({ sentence: s.text, start: s.start, end: s.end, weight: round(p[target] - this.probabilities(lg[i] as number[])[target]) }))
+      .sort((a, b) => b.weight - a.weight)
+      .slice(0, 3);
+  }
+}
+
+const round = (x: number) => Math.round(x * 1e4) / 1e4;
+
+/** Lone surrogates are replaced so any JS string is safe to tokenize. Offsets are preserved. */
+export function sanitize(text: string): string {
+  return typeof text === "string" ? text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD") : "";
+}
+
+let shared: Promise<Classifier> | null = null;
+
+/** The process-wide classifier (loaded once). A load failure is a ModelLoadError, cached. */
+export function loadClassifier(opts?: LoadOptions): Promise<Classifier> {
+  if (!shared) shared = Classifier.load(opts);
+  return shared;
+}
+
+export async function classify(text: string, opts?: ClassifyOptions): Promise<ClassifierResult> {
+  return (await loadClassifier()).classify(text, opts);
+}
+
+export async function classifyBatch(texts: string[], opts?: ClassifyOptions): Promise<ClassifierResult[]> {
+  return (await loadClassifier()).classifyBatch(texts, opts);
+}

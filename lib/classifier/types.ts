@@ -1,0 +1,41 @@
+export const LABELS = ["depression", "anxiety", "bipolar", "suicidal"] as const;
+export type Label = (typeof LABELS)[number];
+export type Tier = "crisis" | "elevated" | "low";
+export type Confidence = "high" | "moderate" | "low";
+
+export interface Evidence {
+  sentence: string;
+  start: number;
+  end: number;
+  /** drop in the calibrated probability of the explained label when this sentence is removed */
+  weight: number;
+}
+
+export interface ClassifierResult {
+  probabilities: Record<Label, number>;
+  labels: Label[];
+  topLabel: Label | "none";
+  confidence: Confidence;
+  tier: Tier;
+  evidence: Evidence[];
+  model: { name: string; version: string };
+}
+
+export interface ModelConfig {
+  name: string;
+  version: string;
+  labels: Label[];
+  max_length: number;
+  window_stride?: number;
+  thresholds: Record<Label, number>;
+  crisis_threshold: number;
+  elevated_threshold?: number;
+  calibration: { type: "platt"; params: Record<Label, { a: number; b: number }> };
+}
+
+export class ModelLoadError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "ModelLoadError";
+  }
+}

@@ -1,0 +1,151 @@
+"""Multilabel fine-tuning (4 sigmoids) of the MLM-pretrained encoder on the train split.
+Trains on each post's first window (max_length tokens), length-bucketed dynamic padding.
+Evaluates dev (first window, fast) each half epoch; keeps best.pt by dev macro AUC."""
+import argparse
+import json
+import math
+import time
+from pathlib import Path
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+from .common import RUNS, SEED, log, seed_everything, set_threads
+from .data import encode_split
+from .infer import pad_batch, predict_logits
+from .metrics import auc
+from .model import Config, DistilBertForSequenceClassification
+from .pretrain import lr_at, deadline_passed
+from .wordpiece import WordPieceTokenizer
+
+
+def make_batches(lengths, batch, rng):
+    idx = rng.permutation(len(lengths))
+    chunk = batch * 50
+    batches = []
+    for c in range(0, len(idx), chunk):
+        part = idx[c:c + chunk]
+        part = part[np.argsort(lengths[part], kind="stable")]
+        batches += [part[i:i + batch] for i in range(0, len(part), batch)]
+    rng.shuffle(batches)
+    return batches
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--vocab", default=str(RUNS / "tokenizer" / "vocab.txt"))
+    ap.add_argument("--init", default=str(RUNS / "mlm" / "encoder.pt"), help="MLM encoder ('' = from scratch)")
+    ap.add_argument("--out", default=str(RUNS / "finetune"))
+    ap.add_argument("--data", default=None)
+    ap.add_argument("--max-length", type=int, default=256)
+    ap.add_argument("--epochs", type=float, default=2.0)
+    ap.add_argument("--steps", type=int, default=0, help="override total steps")
+    ap.add_argument("--budget-minutes", type=float, default=0,
+                    help="if >0, shrink total steps to fit (measured after 30 steps)")
+    ap.add_argument("--batch", type=int, default=32)
+    ap.add_argument("--lr", type=float, default=1.5e-4)
+    ap.add_argument("--evals-per-epoch", type=int, default=2)
+    ap.add_argument("--deadline", default=None)
+    ap.add_argument("--limit", type=int, default=None, help="(tests) limit train/dev rows")
+    ap.add_argument("--resume-from", default=None, help="full classifier checkpoint to continue from "
+                    "(a second phase with its own warmup/decay schedule)")
+    ap.add_argument("--seed-offset", type=int, default=0, help="changes the batch order of a second phase")
+    ap.add_argument("--dim", type=int, default=256)
+    ap.add_argument("--layers", type=int, default=2)
+    ap.add_argument("--heads", type=int, default=4)
+    ap.add_argument("--hidden", type=int, default=1024)
+    a = ap.parse_args(argv)
+    set_threads()
+    seed_everything(SEED)
+    out = Path(a.out)
+    out.mkdir(parents=True, exist_ok=True)
+    logf = out / "log.txt"
+    tok = WordPieceTokenizer(a.vocab)
+    tr_ids, Ytr, _, _ = encode_split(tok, "train", a.data, limit=a.limit, vocab_path=a.vocab)
+    dv_ids, Ydv, _, _ = encode_split(tok, "dev", a.data, limit=a.limit, vocab_path=a.vocab)
+    L = a.max_length
+    tr = [np.concatenate([x[:L - 1], [tok.sep]]) if len(x) > L else x for x in tr_ids]
+    lengths = np.array([len(x) for x in tr])
+    cfg = Config(vocab_size=len(tok.itos), max_position_embeddings=max(256, L), pad_token_id=tok.pad, dim=a.dim,
+                 n_layers=a.layers, n_heads=a.heads, hidden_dim=a.hidden)
+    if a.resume_from:
+        s = torch.load(a.resume_from)
+        cfg = Config(**s["config"])
+        model = DistilBertForSequenceClassification(cfg)
+        model.load_state_dict(s["model"])
+        log(f"continue training from {a.resume_from} (step {s.get('step')})", logf)
+    elif a.init and Path(a.init).exists():
+        s = torch.load(a.init)
+        cfg = Config(**{**s["config"], "n_labels": 4})
+        model = DistilBertForSequenceClassification(cfg)
+        model.distilbert.load_state_dict(s["encoder"])
+        log(f"init from {a.init} (MLM step {s.get('step')})", logf)
+    else:
+        model = DistilBertForSequenceClassification(cfg)
+        log("init from scratch", logf)
+    steps_per_epoch = math.ceil(len(tr) / a.batch)
+    total = a.steps or int(round(a.epochs * steps_per_epoch))
+    decay = [p for n, p in model.named_parameters() if p.dim() >= 2]
+    nodecay = [p for n, p in model.named_parameters() if p.dim() < 2]
+    opt = torch.optim.AdamW([{"params": decay, "weight_decay": 0.01},
+                             {"params": nodecay, "weight_decay": 0.0}], lr=a.lr, eps=1e-6)
+    rng = np.random.default_rng(SEED + a.seed_offset)
+    eval_every = max(1, steps_per_epoch // a.evals_per_epoch)
+    best, step, hist = -1.0, 0, []
+    t_start = time.time()
+    t0, rl, nl = time.time(), 0.0, 0
+
+    def evaluate_dev():
+        lg = predict_logits(model, dv_ids, L, first_window_only=True, pad_id=tok.pad)
+        return float(np.mean([auc(Ydv[:, k], lg[:, k]) for k in range(4)]))
+
+    def save(tag):
+        torch.save({"model": model.state_dict(), "config": cfg.to_dict(), "step": step,
+                    "max_length": L}, out / f"{tag}.pt.tmp")
+        (out / f"{tag}.pt.tmp").replace(out / f"{tag}.pt")
+
+    stop = False
+    while step < total and not stop:
+        for b in make_batches(lengths, a.batch, rng):
+            model.train()
+            ids, mask = pad_batch([tr[i] for i in b], tok.pad)
+            for g in opt.param_groups:
+                g["lr"] = lr_at(step, total, a.lr, max(1, int(0.06 * total)))
+            loss = F.binary_cross_entropy_with_logits(model(ids, mask), torch.from_numpy(Ytr[b]))
+            opt.zero_grad(set_to_none=True)
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            opt.step()
+            step += 1
+            rl += loss.item()
+            nl += 1
+            if step == 30 and a.budget_minutes > 0 and not a.steps:
+                per = (time.time() - t_start) / 30
+                fit = int(a.budget_minutes * 60 / (per * 1.08))  # ~8% for dev evals
+                if fit < total:
+                    log(f"budget: {per:.2f}s/step -> total steps {total} -> {fit}", logf)
+                    total = max(fit, 60)
+            if step % 25 == 0:
+                log(f"step {step}/{total} loss {rl / nl:.4f} {(time.time() - t0) / nl:.2f}s/step "
+                    f"lr {opt.param_groups[0]['lr']:.2e}", logf)
+                t0, rl, nl = time.time(), 0.0, 0
+            last = step >= total
+            if step % eval_every == 0 or last:
+                m = evaluate_dev()
+                hist.append({"step": step, "dev_auc_first_window": round(m, 4)})
+                log(f"eval step {step}: dev macro AUC (first window) {m:.4f}", logf)
+                save("last")
+                if m > best:
+                    best = m
+                    save("best")
+                (out / "history.json").write_text(json.dumps(hist, indent=1))
+            if last or deadline_passed(a.deadline):
+                stop = True
+                break
+    (out / "done.json").write_text(json.dumps({"step": step, "total": total, "best_dev_auc": best}))
+    log(f"fine-tune done: step {step}, best dev AUC (first window) {best:.4f}", logf)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,83 @@
+"""Smoke test: the real training code, a few steps on a tiny hand-written sample, exports a
+loadable ONNX model directory. Runs each stage as a subprocess with its own runs dir."""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+
+TEXTS = {
+    "depression": ["i feel empty and sad every day, nothing brings me joy anymore",
+                   "cannot get out of bed, everything feels heavy and hopeless"],
+    "anxiety": ["my heart races before every meeting and i worry about everything",
+                "panic attacks at the store again, my chest gets tight and i shake"],
+    "bipolar": ["manic week, spent all my money and barely slept, now crashing",
+                "my mood swings from euphoric to depressed, lithium dose changed"],
+    "suicidal": ["i wrote goodbye letters and i do not want to be alive tomorrow",
+                 "thinking about ending my life tonight, i have a plan"],
+    "none": ["we went hiking at the lake and grilled burgers after",
+             "what is the best budget keyboard for programming?"],
+}
+
+
+def rows(n_each, offset):
+    out = []
+    for label, ts in TEXTS.items():
+        for i in range(n_each):
+            t = ts[(i + offset) % len(ts)]
+            out.append({"id": f"{label}-{offset}-{i}", "text": f"{t} (variant {i})", "label": label,
+                        "subreddit": "x", "source": "smoke"})
+    return out
+
+
+class SmokeTest(unittest.TestCase):
+    def test_train_and_export(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            tmp = Path(tmp)
+            data = tmp / "data"
+            data.mkdir()
+            for split, n, off in (("train", 8, 0), ("dev", 4, 1), ("test", 4, 0)):
+                (data / f"{split}.jsonl").write_text("\n".join(json.dumps(r) for r in rows(n, off)))
+            (tmp / "pretrain.jsonl").write_text("\n".join(json.dumps({"text": t}) for ts in TEXTS.values() for t in ts))
+            env = {**os.environ, "LANTERN_DATA_DIR": str(data), "LANTERN_PRETRAIN_FILE": str(tmp / "pretrain.jsonl"),
+                   "LANTERN_RUNS_DIR": str(tmp / "runs"), "OMP_NUM_THREADS": "1"}
+            vocab = tmp / "runs" / "tokenizer" / "vocab.txt"
+
+            def run(mod, *args):
+                p = subprocess.run([sys.executable, "-m", f"training.{mod}", *map(str, args)], cwd=REPO, env=env,
+                                   capture_output=True, text=True, timeout=120)
+                self.assertEqual(p.returncode, 0, f"{mod} failed:\n{p.stdout[-2000:]}\n{p.stderr[-3000:]}")
+                return p.stdout
+
+            run("wordpiece", "--vocab-size", 200, "--max-length", 32)
+            self.assertTrue(vocab.exists())
+            run("pretrain", "--steps", 3, "--batch", 4, "--seq-len", 32, "--dim", 32, "--layers", 1, "--heads", 2,
+                "--hidden", 64, "--warmup", 1)
+            run("finetune", "--max-length", 32, "--steps", 4, "--batch", 8, "--evals-per-epoch", 1)
+            run("bag", "--max-length", 32, "--epochs", 1, "--l2", "1e-3", "--buckets", 1024, "--trigrams")
+            run("baselines", "--models", "lr")
+            out = tmp / "model"
+            run("export", "--max-length", 32, "--boot", 10, "--out", out, "--fixtures", tmp / "fx",
+                "--transformer", tmp / "runs" / "finetune" / "best.pt")
+            for f in ("model.onnx", "vocab.txt", "tokenizer.json", "tokenizer_config.json", "config.json", "metrics.json"):
+                self.assertTrue((out / f).exists(), f)
+            import onnx
+            m = onnx.load(str(out / "model.onnx"))
+            onnx.checker.check_model(m)
+            self.assertEqual([i.name for i in m.graph.input], ["input_ids", "attention_mask"])
+            self.assertEqual([o.name for o in m.graph.output], ["logits"])
+            cfg = json.loads((out / "config.json").read_text())
+            self.assertEqual(cfg["labels"], ["depression", "anxiety", "bipolar", "suicidal"])
+            self.assertEqual(cfg["calibration"]["type"], "platt")
+            for k in ("thresholds", "crisis_threshold", "max_length"):
+                self.assertIn(k, cfg)
+            fx = json.loads((tmp / "fx" / "onnx-expected.json").read_text())
+            self.assertEqual(len(fx["rows"][0]["logits"]), 4)
+
+
+if __name__ == "__main__":
+    unittest.main()
