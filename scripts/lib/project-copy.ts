@@ -21,6 +21,12 @@ function linkTree(from: string, to: string) {
 
 function linkFile(src: string, dst: string) {
   mkdirSync(path.dirname(dst), { recursive: true });
+  // Files at the top (tsconfig.json, next-env.d.ts, next.config.ts ...) may be rewritten by the build or by
+  // whoever prepares the copy: real copies, so a write there can never reach the original through the link.
+  if (path.dirname(src) === ROOT) {
+    cpSync(src, dst);
+    return;
+  }
   try {
     linkSync(src, dst);
   } catch {
