@@ -3,10 +3,15 @@ import { useEffect, useRef } from "react";
 import { CrisisCard } from "@/components/crisis/crisis-card";
 import { NeedToTalkLink } from "@/components/crisis/need-to-talk-link";
 import type { Resource } from "@/lib/resources/schema";
-import { ResourcesSection } from "./resources-section";
+import dynamic from "next/dynamic";
 import { SupportNotDiagnosis } from "./support-note";
 import type { Analysis, CheckResult } from "./types";
 import { CONCERN_NAMES, CONCERN_PHRASES, confidenceSentence, percent } from "./wording";
+
+// Loaded with the first result, not with the page: the home page stays small, and the crisis card above never waits on it.
+const ResourcesSection = dynamic(() => import("./resources-section").then((m) => m.ResourcesSection), {
+  loading: () => <p className="text-sm text-muted-foreground">Finding places that can help…</p>,
+});
 
 export function ResultView({ result, crisisLines }: { result: CheckResult; crisisLines: readonly Resource[] }) {
   const crisisHeading = useRef<HTMLHeadingElement>(null);
