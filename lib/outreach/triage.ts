@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { classify, classifyBatch, ModelLoadError } from "@/lib/classifier";
 import { classificationSchema } from "@/lib/db/cases";
 import { UserFacingError } from "@/lib/errors";
 import { resourcesFor } from "./resources";
@@ -8,36 +9,17 @@ import type { TriageModel, TriageResult } from "./types";
 export const MODEL_UNAVAILABLE_MESSAGE =
   "The model that reads posts is not available right now, so these posts were not classified. Please try again in a few minutes; crisis lines are listed on this page in the meantime.";
 
-/** The classifier's output as this feature relies on it: checked, so a contract drift fails safe, not silently. */
+/** The classifier's output as this feature relies on it: checked, so a contract drift fails loudly, not silently. */
 const outputSchema = classificationSchema.extend({ confidence: z.enum(["high", "moderate", "low"]) });
 export type Classification = z.output<typeof outputSchema>;
 
-interface ClassifierModule {
-  classify(text: string): Promise<unknown>;
-  classifyBatch(texts: string[]): Promise<unknown[]>;
-  ModelLoadError: new (...args: never[]) => Error;
-}
-
-// lib/classifier lands with the model (classifier issue); until it is importable every batch fails safe with the
-// kind message above. The import becomes static once the module is committed.
-const CLASSIFIER_MODULE = "@/lib/classifier";
-
-async function loadClassifier(): Promise<ClassifierModule> {
-  try {
-    return (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ CLASSIFIER_MODULE)) as ClassifierModule;
-  } catch (err) {
-    throw new UserFacingError(MODEL_UNAVAILABLE_MESSAGE, { kind: "unavailable", cause: err });
-  }
-}
-
 /** A missing or broken model is said in kind words; the browser then shows the crisis lines prominently. */
-async function withModel<T>(run: (mod: ClassifierModule) => Promise<unknown>, check: (out: unknown) => T): Promise<T> {
-  const mod = await loadClassifier();
+async function withModel<T>(run: () => Promise<unknown>, check: (out: unknown) => T): Promise<T> {
   let out: unknown;
   try {
-    out = await run(mod);
+    out = await run();
   } catch (err) {
-    if (err instanceof mod.ModelLoadError) throw new UserFacingError(MODEL_UNAVAILABLE_MESSAGE, { kind: "unavailable", cause: err });
+    if (err instanceof ModelLoadError) throw new UserFacingError(MODEL_UNAVAILABLE_MESSAGE, { kind: "unavailable", cause: err });
     throw err;
   }
   return check(out);
@@ -49,7 +31,7 @@ async function withModel<T>(run: (mod: ClassifierModule) => Promise<unknown>, ch
  */
 export async function triagePosts(texts: readonly string[], country: string): Promise<{ results: TriageResult[]; model: TriageModel }> {
   const outputs = await withModel(
-    (mod) => mod.classifyBatch([...texts]),
+    () => classifyBatch([...texts]),
     (out) => z.array(outputSchema).length(texts.length).parse(out),
   );
   const results = outputs.map((o) => ({
@@ -67,7 +49,7 @@ export async function triagePosts(texts: readonly string[], country: string): Pr
 /** One post, for saving a case: classified again on the server so stored numbers never come from the browser. */
 export function classifyForCase(text: string): Promise<Classification> {
   return withModel(
-    (mod) => mod.classify(text),
+    () => classify(text),
     (out) => outputSchema.parse(out),
   );
 }

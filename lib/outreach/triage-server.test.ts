@@ -1,0 +1,62 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { UserFacingError } from "@/lib/errors";
+
+// A unit test of the mapping around the classifier: the real model is exercised by the classifier's own tests
+// and by the e2e happy path.
+const classifier = vi.hoisted(() => {
+  class ModelLoadError extends Error {}
+  return { classify: vi.fn(), classifyBatch: vi.fn(), ModelLoadError };
+});
+vi.mock("@/lib/classifier", () => classifier);
+
+const { triagePosts, classifyForCase, MODEL_UNAVAILABLE_MESSAGE } = await import("./triage");
+
+function output(suicidal: number, tier: "crisis" | "elevated" | "low") {
+  return {
+    probabilities: { depression: 0.3, anxiety: 0.1, bipolar: 0.05, suicidal },
+    labels: suicidal >= 0.5 ? ["suicidal"] : [],
+    topLabel: suicidal >= 0.5 ? "suicidal" : "none",
+    confidence: "moderate",
+    tier,
+    evidence: [{ sentence: "raw sentence", start: 0, end: 12, weight: 0.5 }],
+    model: { name: "lantern-distilbert-v1", version: "1.0.0" },
+  };
+}
+
+describe("triagePosts", () => {
+  beforeEach(() => vi.clearAllMocks());
+
+  it("returns one result per post with directory entries, and no evidence text", async () => {
+    classifier.classifyBatch.mockResolvedValue([output(0.95, "crisis"), output(0.1, "low")]);
+    const out = await triagePosts(["a", "b"], "GB");
+    expect(classifier.classifyBatch).toHaveBeenCalledWith(["a", "b"]);
+    expect(out.model).toEqual({ name: "lantern-distilbert-v1", version: "1.0.0" });
+    expect(out.results.map((r) => r.tier)).toEqual(["crisis", "low"]);
+    expect(out.results[0]!.resources.map((r) => r.id)).toContain("gb-ie-samaritans");
+    expect(JSON.stringify(out)).not.toContain("raw sentence");
+  });
+
+  it("a missing model becomes the kind, user-facing message", async () => {
+    classifier.classifyBatch.mockRejectedValue(new classifier.ModelLoadError("model.onnx not found at /srv/models"));
+    const err = await triagePosts(["a"], "").catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UserFacingError);
+    expect((err as Error).message).toBe(MODEL_UNAVAILABLE_MESSAGE);
+    expect((err as Error).message).not.toMatch(/onnx|srv/);
+  });
+
+  it("refuses outputs that break the contract instead of passing them on", async () => {
+    classifier.classifyBatch.mockResolvedValue([output(0.9, "crisis")]);
+    await expect(triagePosts(["a", "b"], "US")).rejects.toThrow();
+    classifier.classifyBatch.mockResolvedValue([{ ...output(0.9, "crisis"), probabilities: { depression: Number.NaN, anxiety: 0, bipolar: 0, suicidal: 2 } }]);
+    await expect(triagePosts(["a"], "US")).rejects.toThrow();
+  });
+});
+
+describe("classifyForCase", () => {
+  it("classifies on the server (with evidence for the clinician) and maps a missing model the same way", async () => {
+    classifier.classify.mockResolvedValue(output(0.8, "crisis"));
+    expect((await classifyForCase("text")).evidence).toHaveLength(1);
+    classifier.classify.mockRejectedValue(new classifier.ModelLoadError("gone"));
+    await expect(classifyForCase("text")).rejects.toBeInstanceOf(UserFacingError);
+  });
+});
