@@ -53,6 +53,8 @@ def main(argv=None):
     ap.add_argument("--epochs", type=int, default=6)
     ap.add_argument("--trigrams", action="store_true")
     ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--all-windows", action="store_true",
+                    help="train on every serving window of each post (label = post label), not just the first")
     a = ap.parse_args(argv)
     set_threads()
     seed_everything()
@@ -63,7 +65,16 @@ def main(argv=None):
     tr_ids, Ytr, _, _ = encode_split(tok, "train", a.data, limit=a.limit, vocab_path=a.vocab)
     dv_ids, Ydv, _, _ = encode_split(tok, "dev", a.data, limit=a.limit, vocab_path=a.vocab)
     L = a.max_length
-    tr = [np.concatenate([x[:L - 1], [tok.sep]]) if len(x) > L else x for x in tr_ids]
+    if a.all_windows:
+        from .wordpiece import windows
+        tr, Ys = [], []
+        for x, y in zip(tr_ids, Ytr):
+            for w in windows(list(x), L):
+                tr.append(np.asarray(w))
+                Ys.append(y)
+        Ytr = np.stack(Ys)
+    else:
+        tr = [np.concatenate([x[:L - 1], [tok.sep]]) if len(x) > L else x for x in tr_ids]
 
     def dev_auc(m):
         lg = predict_logits(m, dv_ids, L, batch_tokens=65536, pad_id=tok.pad)

@@ -24,15 +24,15 @@ def fit_predict(name, Xtr, Ytr, Xs):
                 o[:, k] = m.decision_function(X)
         elif name == "rf":
             from sklearn.ensemble import RandomForestClassifier
-            m = RandomForestClassifier(n_estimators=150, max_features="sqrt", min_samples_leaf=2,
-                                       n_jobs=2, random_state=SEED)
+            m = RandomForestClassifier(n_estimators=100, max_features="sqrt", min_samples_leaf=2,
+                                       n_jobs=1, random_state=SEED)
             m.fit(Xtr, Ytr[:, k])
             for o, X in zip(outs, Xs):
                 o[:, k] = logit(m.predict_proba(X)[:, 1], 1e-3)
         elif name == "xgb":
             import xgboost as xgb
-            m = xgb.XGBClassifier(n_estimators=300, max_depth=6, learning_rate=0.15, subsample=0.8,
-                                  colsample_bytree=0.5, tree_method="hist", n_jobs=2, random_state=SEED)
+            m = xgb.XGBClassifier(n_estimators=200, max_depth=6, learning_rate=0.2, subsample=0.8,
+                                  colsample_bytree=0.5, tree_method="hist", n_jobs=1, random_state=SEED)
             m.fit(Xtr, Ytr[:, k])
             for o, X in zip(outs, Xs):
                 o[:, k] = m.predict(X, output_margin=True)

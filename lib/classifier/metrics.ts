@@ -136,7 +136,11 @@ export function evaluate(Y: number[][], cls: number[], P: number[][], th: Record
     per_label[l] = { auc: r4(auc(col(Y, k), col(P, k))) ?? NaN, f1: r4(m.f1) ?? 0, precision: r4(m.precision) ?? 0, recall: r4(m.recall) ?? 0 };
   }
   const matrix = CLASSES.map(() => CLASSES.map(() => 0));
-  P.forEach((p, i) => (matrix[cls[i] as number] as number[])[predictClass(p, th)]++);
+  P.forEach((p, i) => {
+    const row = matrix[cls[i] as number] as number[];
+    const c = predictClass(p, th);
+    row[c] = (row[c] ?? 0) + 1;
+  });
   const s = LABELS.indexOf("suicidal");
   const flagged = (want: number) => {
     const rows = P.filter((_, i) => cls[i] === want);

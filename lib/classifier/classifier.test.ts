@@ -1,0 +1,67 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { Classifier, DEFAULT_MODEL_DIR } from "./core";
+import { LABELS, ModelLoadError } from "./types";
+import { windows } from "./windows";
+import { splitSentences } from "./sentences";
+
+const dir = process.env.LANTERN_MODEL_DIR ?? DEFAULT_MODEL_DIR;
+let clf: Classifier;
+beforeAll(async () => {
+  clf = await Classifier.load({ modelDir: dir, intraOpNumThreads: 1 });
+});
+
+describe("classifier", () => {
+  it("returns the contract shape with evidence from the text", async () => {
+    const text = "I have not slept in days. My thoughts race at night.\nI feel like giving up on everything.";
+    const r = await clf.classify(text);
+    expect(Object.keys(r.probabilities)).toEqual([...LABELS]);
+    for (const l of LABELS) expect(r.probabilities[l]).toBeGreaterThanOrEqual(0);
+    expect(["crisis", "elevated", "low"]).toContain(r.tier);
+    expect(["high", "moderate", "low"]).toContain(r.confidence);
+    expect(r.labels.every((l) => r.probabilities[l] >= clf.config.thresholds[l])).toBe(true);
+    expect(r.topLabel === "none" ? r.labels.length === 0 : r.labels[0] === r.topLabel).toBe(true);
+    expect(r.evidence.length).toBeGreaterThan(0);
+    expect(r.evidence.length).toBeLessThanOrEqual(3);
+    for (const e of r.evidence) expect(text.slice(e.start, e.end)).toBe(e.sentence);
+    expect(r.model.name).toBe(clf.config.name);
+  });
+
+  it("never throws on odd or huge Unicode input", async () => {
+    const weird = ["", " ", "\u0000\uFFFD", "\uD800 lone", "😀".repeat(5000), "[MASK] [CLS]", "é".repeat(300), "a".repeat(100_000)];
+    const huge = Array.from({ length: 100_000 }, (_, i) => String.fromCodePoint(32 + ((i * 7919) % 0x2ffff))).join("").slice(0, 100_000);
+    const res = await clf.classifyBatch([...weird, huge], { explain: false });
+    for (const r of res) for (const l of LABELS) expect(Number.isFinite(r.probabilities[l])).toBe(true);
+  }, 120_000);
+
+  it("the end of a long post is scored (windows cover every token)", async () => {
+    const ids = [2, ...Array.from({ length: 1000 }, (_, i) => 10 + i), 3];
+    const seen = new Set(windows(ids, 256).flatMap((w) => w.slice(1, -1)));
+    expect(seen.size).toBe(1000);
+    const filler = "We talked about the weather and the train schedule. ".repeat(80);
+    const [a, b] = await clf.textLogits([filler, filler + " I am going to kill myself tonight, I wrote my goodbye note."]);
+    expect(a).not.toEqual(b);
+  });
+
+  it("sentence spans keep offsets", () => {
+    const t = "One. Two!\nThree?";
+    expect(splitSentences(t).map((s) => t.slice(s.start, s.end))).toEqual(["One.", "Two!", "Three?"]);
+  });
+});
+
+describe("ModelLoadError", () => {
+  it("missing model dir", async () => {
+    await expect(Classifier.load({ modelDir: path.join(os.tmpdir(), "no-such-model") })).rejects.toBeInstanceOf(ModelLoadError);
+  });
+  it("corrupt model.onnx and bad config", async () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "lantern-bad-"));
+    for (const f of ["config.json", "tokenizer.json", "tokenizer_config.json"]) fs.copyFileSync(path.join(dir, f), path.join(tmp, f));
+    fs.writeFileSync(path.join(tmp, "model.onnx"), "not an onnx file");
+    await expect(Classifier.load({ modelDir: tmp })).rejects.toThrow(/corrupt or unreadable/);
+    fs.writeFileSync(path.join(tmp, "config.json"), JSON.stringify({ name: "x" }));
+    await expect(Classifier.load({ modelDir: tmp })).rejects.toBeInstanceOf(ModelLoadError);
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+});

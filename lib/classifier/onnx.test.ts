@@ -1,0 +1,24 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import * as ort from "onnxruntime-node";
+import { DEFAULT_MODEL_DIR } from "./core";
+
+// Expected logits computed by PyTorch at export time (training/export.py write_fixture).
+const fx = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "__fixtures__/onnx-expected.json"), "utf8"));
+const dir = process.env.LANTERN_MODEL_DIR ?? DEFAULT_MODEL_DIR;
+const t64 = (rows: number[][]) => new ort.Tensor("int64", BigInt64Array.from(rows.flat().map(BigInt)), [rows.length, rows[0]!.length]);
+
+describe("ONNX model output == PyTorch output", () => {
+  it("single posts and a padded batch", async () => {
+    const s = await ort.InferenceSession.create(path.join(dir, "model.onnx"), { intraOpNumThreads: 1 });
+    for (const r of fx.rows as { input_ids: number[]; logits: number[] }[]) {
+      const out = await s.run({ input_ids: t64([r.input_ids]), attention_mask: t64([r.input_ids.map(() => 1)]) });
+      Array.from(out.logits!.data as Float32Array).forEach((v, k) => expect(v).toBeCloseTo(r.logits[k]!, 3));
+    }
+    const b = fx.batch as { input_ids: number[][]; attention_mask: number[][]; logits: number[][] };
+    const out = await s.run({ input_ids: t64(b.input_ids), attention_mask: t64(b.attention_mask) });
+    expect(out.logits!.dims).toEqual([b.input_ids.length, 4]);
+    Array.from(out.logits!.data as Float32Array).forEach((v, i) => expect(v).toBeCloseTo(b.logits.flat()[i]!, 3));
+  });
+});
