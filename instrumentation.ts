@@ -1,9 +1,12 @@
 // Runs once when the Node.js server starts (not in the edge runtime or the browser).
-// Opens the database early (the first request should not pay for it), creates the
+// Checks the configuration (lib/startup/preflight.ts), opens the database early (the first request should not pay for it), creates the
 // first administrator if there is none, and starts the case-retention schedule.
 // Add other start-up work as another dynamic import here.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Configuration and secrets first (exits with one message when they are wrong), then the model warm-up.
+  const { preflight } = await import("@/lib/startup/preflight");
+  preflight();
   const { startStaffServices } = await import("@/lib/review/server-start");
   await startStaffServices();
 }
