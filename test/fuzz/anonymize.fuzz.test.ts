@@ -40,7 +40,7 @@ const IPV6_SHAPE = /(?<![0-9a-f:])[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?![0-9a-f
 // Anything that still reads as an address after redaction: three dotted numbers left behind count too.
 const IPV4_REMNANT = /\d{1,3}\.\d{1,3}\.\d{1,3}/;
 
-describe("anonymize fuzzing", () => {
+describe("anonymize fuzzing", { timeout: 600_000 }, () => {
   it("no IPv4 or IPv6 address survives, in any of its spellings, nor a recognisable part of one", () => {
     fc.assert(
       fc.property(words, sep, fc.oneof(ipv4, ipv6), sep, words, (a, s1, ip, s2, b) => {

@@ -45,7 +45,7 @@ const cellChar = fc.oneof(
 const cell = fc.array(cellChar, { maxLength: 40 }).map((c) => c.join(""));
 const headerName = fc.constantFrom("id", "author", "date", "score", "subreddit", "flair");
 
-describe("CSV import fuzzing", () => {
+describe("CSV import fuzzing", { timeout: 600_000 }, () => {
   it("any bytes: the import either yields posts within the limits or refuses with kind words, never anything else", () => {
     const bytes = fc.oneof(
       fc.uint8Array({ maxLength: 3_000 }),

@@ -114,7 +114,7 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-describe("link fetcher fuzzing", () => {
+describe("link fetcher fuzzing", { timeout: 600_000 }, () => {
   it("parseLink never throws anything but LinkError, and only yields https API URLs on allow-listed hosts", () => {
     fc.assert(
       fc.property(fc.oneof(target, fc.string({ maxLength: 300 }), fc.string({ unit: "binary", maxLength: 300 })), (raw) => {
