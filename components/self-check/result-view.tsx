@@ -63,6 +63,8 @@ export function ResultView({ result, crisisLines }: { result: CheckResult; crisi
 }
 
 function AnalysisView({ analysis }: { analysis: Analysis }) {
+  // Only sentences that pushed towards the result count as "what drove it".
+  const evidence = analysis.evidence.filter((e) => e.weight > 0).slice(0, 3);
   const top = analysis.topLabel === "none" ? Math.max(...Object.values(analysis.probabilities)) : analysis.probabilities[analysis.topLabel];
   return (
     <div className="space-y-4" data-testid="analysis">
@@ -96,11 +98,11 @@ function AnalysisView({ analysis }: { analysis: Analysis }) {
         </dl>
       </details>
 
-      {analysis.evidence.length > 0 ? (
+      {evidence.length > 0 ? (
         <div>
           <h3 className="text-base font-medium">The sentences that weighed most</h3>
           <ul className="mt-2 space-y-2" data-testid="evidence">
-            {analysis.evidence.slice(0, 3).map((e, i) => (
+            {evidence.map((e, i) => (
               <li key={i}>
                 <blockquote className="border-l-4 border-primary/50 pl-3 text-sm italic whitespace-pre-wrap break-words">{e.sentence}</blockquote>
               </li>
