@@ -1,7 +1,10 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 
-// The e2e server runs the openai-compatible provider against the loopback fake (e2e/support/servers/fake-llm.mjs).
-const FAKE = `http://127.0.0.1:${process.env.FAKE_LLM_PORT ?? 3191}`;
+// The e2e server runs the openai-compatible provider against the loopback fake (e2e/support/servers/fake-llm.mjs),
+// which writes its address here when the server starts.
+const fakeUrl = () => (JSON.parse(readFileSync(path.join(process.cwd(), "test-results", "fake-llm.json"), "utf8")) as { url: string }).url;
 
 interface FakeRequest {
   mode: string;
@@ -11,7 +14,7 @@ interface FakeRequest {
 }
 
 async function fakeRequests(): Promise<FakeRequest[]> {
-  return (await fetch(`${FAKE}/__requests`)).json() as Promise<FakeRequest[]>;
+  return (await fetch(`${fakeUrl()}/__requests`)).json() as Promise<FakeRequest[]>;
 }
 
 async function open(page: Page, scenario: string, query: Record<string, string> = {}) {
@@ -70,11 +73,13 @@ test.describe("streamed resources", () => {
   });
 
   test("survives a slow network", async ({ page, context }) => {
+    test.setTimeout(120_000);
     const cdp = await context.newCDPSession(page);
     await cdp.send("Network.enable");
-    await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 300, downloadThroughput: 6_000, uploadThroughput: 6_000 });
+    // A poor mobile link: 400 ms round trips, 40 kB/s each way (the page's scripts alone take several seconds).
+    await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 400, downloadThroughput: 40_000, uploadThroughput: 40_000 });
     const { section, message } = await open(page, "normal");
-    await expect(section).toHaveAttribute("data-phase", "done", { timeout: 45_000 });
+    await expect(section).toHaveAttribute("data-phase", "done", { timeout: 90_000 });
     await expect(message).toContainText("send a short message");
     await expect(message.getByTestId("resource-card").first()).toBeVisible();
   });
@@ -91,7 +96,7 @@ test.describe("streamed resources", () => {
   });
 
   test("an injected reply with a fake hotline and HTML is cleaned before it reaches the page", async ({ page }) => {
-    await fetch(`${FAKE}/__scripts`, {
+    await fetch(`${fakeUrl()}/__scripts`, {
       method: "POST",
       body: JSON.stringify({
         "e2e-evil": 'Sure! Call our private line 1-555-013-3777 now <img src=x onerror="window.__pwned=1"> or visit https://evil.example.org. [[res:us-988-press-3]] You clearly have major depression. [[res:us-988-call-text]]',

@@ -1,11 +1,17 @@
 // The e2e app talks to a loopback OpenAI-compatible fake (test/fakes/fake-llm-server.mjs) through the real
 // openai-compatible provider, so every browser test exercises streaming without a key or the network.
+// Port 0 (any free port) unless FAKE_LLM_PORT is set, so parallel e2e runs in other checkouts don't collide;
+// the specs find it in test-results/fake-llm.json.
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { startFakeLlm } from "../../../test/fakes/fake-llm-server.mjs";
 
-export const FAKE_LLM_PORT = Number(process.env.FAKE_LLM_PORT ?? 3191);
+const root = path.resolve(import.meta.dirname, "../../..");
 
 export async function start() {
-  const fake = await startFakeLlm({ port: FAKE_LLM_PORT, chunkDelayMs: 15, slowFirstTokenMs: 10_000, longChunkDelayMs: 80 });
+  const fake = await startFakeLlm({ port: Number(process.env.FAKE_LLM_PORT ?? 0), chunkDelayMs: 15, slowFirstTokenMs: 10_000, longChunkDelayMs: 80 });
+  mkdirSync(path.join(root, "test-results"), { recursive: true });
+  writeFileSync(path.join(root, "test-results", "fake-llm.json"), JSON.stringify({ url: fake.url }));
   return {
     LLM_PROVIDER: "openai-compatible",
     LLM_BASE_URL: fake.baseURL,
