@@ -331,6 +331,17 @@ describe("adversarial posts through the full pipeline", () => {
     }
   });
 
+  it("sends the provider the anonymized post only", async () => {
+    fake.scripts.set("anon", "Thank you for telling me. [[res:us-988-call-text]]");
+    const post = "fake-llm:script:anon I'm Sarah Connor, write to sarah.connor@example.com or call 415-555-0142. I feel alone.";
+    const res = await POST(new Request("http://127.0.0.1/api/resources", { method: "POST", body: JSON.stringify({ prompt: post, conditions: SUICIDAL, tier: "crisis", country: "US" }) }));
+    expect(res.status).toBe(200);
+    await res.text();
+    const sent = fake.requests.at(-1)!.messages.map((m) => m.content).join("\n");
+    expect(sent).toContain("I feel alone.");
+    for (const secret of ["Sarah", "sarah.connor@example.com", "415-555-0142"]) expect(sent).not.toContain(secret);
+  });
+
   it("refuses a post over the accepted size with a kind message, and rejects malformed bodies", async () => {
     const big = await POST(new Request("http://127.0.0.1/api/resources", { method: "POST", body: JSON.stringify({ prompt: "x".repeat(60_000), conditions: {}, tier: "low" }) }));
     expect(big.status).toBe(400);

@@ -96,4 +96,15 @@ describe("streamResourceMessage with a mock remote model", () => {
     expect(text).toBe("Call (removed: not in our verified list) or  [[res:us-988-call-text]]. ");
     expect(remote.doStreamCalls[0]!.prompt.some((m) => m.role === "system")).toBe(true);
   });
+
+  it("drops a marker the model left half-written when it was cut off", async () => {
+    const remote = mock([...deltas(["Please reach out to ", "[[res:us-98"]), finish("length")]);
+    const config = readAiConfig({ LLM_PROVIDER: "openai-compatible", LLM_BASE_URL: "http://127.0.0.1:9/v1", LLM_OFFLINE_CHUNK_DELAY_MS: "0" });
+    let text = "";
+    for await (const chunk of streamResourceMessage(ctx, { config, remote })) text += chunk;
+    expect(text).not.toContain("[[res:us-98\n");
+    expect(text.match(/\[\[/g)).toHaveLength(ctx.candidates.length);
+    for (const c of ctx.candidates) expect(text).toContain(`[[res:${c.resource.id}]]`);
+    expect(text.trimEnd().endsWith("You reached out, and that matters.")).toBe(true);
+  });
 });
