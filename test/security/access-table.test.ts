@@ -39,3 +39,12 @@ describe("access table", () => {
     expect(ACCESS_TABLE.map((e) => e.file).filter((f) => !appFiles.includes(f))).toEqual([]);
   });
 });
+
+describe("README-security.md", () => {
+  it("shows exactly the access table the tests walk", async () => {
+    const { accessTableMarkdown } = await import("@/lib/security/access-table");
+    const readme = readFileSync(path.join(root, "README-security.md"), "utf8");
+    const section = /<!-- access-table:start -->\n([\s\S]*?)\n<!-- access-table:end -->/.exec(readme)?.[1];
+    expect(section).toBe(accessTableMarkdown());
+  });
+});
