@@ -54,23 +54,57 @@ def maxpool(owner, W, n):
     return out
 
 
-def choose_weights(owner, T, B, Y, n):
-    """Per label: combined = a/sT * T + (1-a)/sB * B, a on a 0.05 grid maximising dev AUC of
-    the max-pooled combined logit."""
-    wt, wb, chosen = [], [], []
+def alpha_weights(owner, T, B, Y, n, k):
+    sT, sB = T[:, k].std() + 1e-9, B[:, k].std() + 1e-9
+    best = (-1, 0.5)
+    for a in np.round(np.arange(0, 1.0001, 0.05), 2):
+        z = maxpool(owner, (a / sT * T[:, k] + (1 - a) / sB * B[:, k])[:, None], n)[:, 0]
+        v = auc(Y[:, k], z)
+        if v > best[0] + 1e-12:
+            best = (v, a)
+    w = np.zeros(8)
+    w[k], w[4 + k] = best[1] / sT, (1 - best[1]) / sB
+    return w, 0.0, float(best[1])
+
+
+def stack_weights(owner, T, B, Y, n, k, C=1.0):
+    from sklearn.linear_model import LogisticRegression
+    X = maxpool(owner, np.hstack([T, B]), n)
+    mu, sd = X.mean(0), X.std(0) + 1e-9
+    lr = LogisticRegression(C=C, max_iter=2000).fit((X - mu) / sd, Y[:, k])
+    w = lr.coef_[0] / sd
+    return w, float(lr.intercept_[0] - (lr.coef_[0] * mu / sd).sum()), None
+
+
+def choose_combiner(owner, T, B, Y, n, folds=5, seed=1234):
+    """Per label, pick between (a) a 2-weight blend of the label's own transformer and bag
+    logits (alpha grid) and (b) a logistic-regression stack over all 8 logits, by 5-fold
+    cross-validated dev AUC with the serving max-pool over windows; refit the winner on all dev."""
+    rng = np.random.default_rng(seed)
+    fold = rng.integers(0, folds, n)
+    wfold = fold[owner]
+    F = np.hstack([T, B])
+    W, c, chosen = np.zeros((4, 8)), np.zeros(4), []
     for k in range(4):
-        sT, sB = T[:, k].std() + 1e-9, B[:, k].std() + 1e-9
-        best = (-1, None)
-        for a in np.round(np.arange(0, 1.0001, 0.05), 2):
-            z = maxpool(owner, (a / sT * T[:, k] + (1 - a) / sB * B[:, k])[:, None], n)[:, 0]
-            v = auc(Y[:, k], z)
-            if v > best[0] + 1e-12:
-                best = (v, a)
-        a = best[1]
-        wt.append(float(a / sT))
-        wb.append(float((1 - a) / sB))
-        chosen.append({"label": LABELS[k], "alpha_transformer": float(a), "dev_auc": round(best[0], 4)})
-    return np.array(wt), np.array(wb), chosen
+        cv = {}
+        for name, fn in (("blend", alpha_weights), ("stack", stack_weights)):
+            oof = np.zeros(n)
+            for f in range(folds):
+                tr_w, te_w = wfold != f, wfold == f
+                tr_docs = np.flatnonzero(fold != f)
+                remap = -np.ones(n, dtype=int)
+                remap[tr_docs] = np.arange(len(tr_docs))
+                w, b, _ = fn(remap[owner[tr_w]], T[tr_w], B[tr_w], Y[tr_docs], len(tr_docs), k)
+                z = maxpool(owner[te_w], (F[te_w] @ w + b)[:, None], n)[:, 0]
+                oof[fold == f] = z[fold == f]
+            cv[name] = auc(Y[:, k], oof)
+        best = max(cv, key=cv.get)
+        w, b, alpha = (alpha_weights if best == "blend" else stack_weights)(owner, T, B, Y, n, k)
+        W[k], c[k] = w, b
+        chosen.append({"label": LABELS[k], "method": best, "cv_auc": {m: round(v, 4) for m, v in cv.items()},
+                       "alpha_transformer": alpha})
+        log(f"combiner {LABELS[k]}: {chosen[-1]}")
+    return W, c, chosen
 
 
 def fit_and_eval(name, Ldv, Lte, Ydv, cdv, Yte, cte, n_boot=1000):
@@ -176,18 +210,18 @@ def main(argv=None):
                                           Ydv, cdv, Yte, cte, a.boot)
     results["bag"] = fit_and_eval("bag-of-ngrams", maxpool(ow_dv, Bdv, ndv), maxpool(ow_te, Bte, nte),
                                   Ydv, cdv, Yte, cte, a.boot)
-    wt, wb, chosen = choose_weights(ow_dv, Tdv, Bdv, Ydv, ndv)
-    Edv = maxpool(ow_dv, Tdv * wt + Bdv * wb, ndv)
-    Ete = maxpool(ow_te, Tte * wt + Bte * wb, nte)
+    W, c, chosen = choose_combiner(ow_dv, Tdv, Bdv, Ydv, ndv)
+    Edv = maxpool(ow_dv, np.hstack([Tdv, Bdv]) @ W.T + c, ndv)
+    Ete = maxpool(ow_te, np.hstack([Tte, Bte]) @ W.T + c, nte)
     ens = fit_and_eval("ensemble", Edv, Ete, Ydv, cdv, Yte, cte, a.boot)
-    ens["weights"] = {"transformer": wt.tolist(), "bag": wb.tolist(), "per_label": chosen}
+    ens["weights"] = {"W": W.tolist(), "c": c.tolist(), "per_label": chosen}
     results["ensemble"] = ens
     for b in ("lr", "rf", "xgb"):
         f = Path(a.baselines) / f"{b}.json"
         if f.exists():
             results[b] = json.loads(f.read_text())
 
-    module = Ensemble(tr_model, bag, wt.tolist(), wb.tolist(), [0.0] * 4).eval()
+    module = Ensemble(tr_model, bag, W.tolist(), c.tolist()).eval()
     export_onnx(module, out / "model.onnx")
     for f in ("vocab.txt", "tokenizer.json", "tokenizer_config.json", "special_tokens_map.json"):
         shutil.copy(Path(a.vocab).parent / f, out / f)

@@ -130,7 +130,7 @@ def main(argv=None):
                 log(f"step {step}/{total} loss {rl / nl:.4f} {(time.time() - t0) / nl:.2f}s/step "
                     f"lr {opt.param_groups[0]['lr']:.2e}", logf)
                 t0, rl, nl = time.time(), 0.0, 0
-            last = step >= total
+            last = step >= total or deadline_passed(a.deadline)
             if step % eval_every == 0 or last:
                 m = evaluate_dev()
                 hist.append({"step": step, "dev_auc_first_window": round(m, 4)})
@@ -140,7 +140,7 @@ def main(argv=None):
                     best = m
                     save("best")
                 (out / "history.json").write_text(json.dumps(hist, indent=1))
-            if last or deadline_passed(a.deadline):
+            if last:
                 stop = True
                 break
     (out / "done.json").write_text(json.dumps({"step": step, "total": total, "best_dev_auc": best}))

@@ -203,19 +203,16 @@ class BagOfNgrams(nn.Module):
 
 
 class Ensemble(nn.Module):
-    """logits[:, k] = wt[k] * transformer_logit[:, k] + wb[k] * bag_logit[:, k] + c[k].
+    """logits = [transformer_logits, bag_logits] @ W.T + c   (W: [4, 8], chosen on dev).
     Output: raw ensemble logits [batch, 4]; Platt calibration lives in config.json."""
 
-    def __init__(self, transformer, bag, wt, wb, c):
+    def __init__(self, transformer, bag, W, c):
         super().__init__()
         self.transformer = transformer
         self.bag = bag
-        self.register_buffer("wt", torch.tensor(wt, dtype=torch.float32))
-        self.register_buffer("wb", torch.tensor(wb, dtype=torch.float32))
+        self.register_buffer("W", torch.tensor(W, dtype=torch.float32))
         self.register_buffer("c", torch.tensor(c, dtype=torch.float32))
 
     def forward(self, input_ids, attention_mask):
-        out = self.wt * self.transformer(input_ids, attention_mask) + self.c
-        if self.bag is not None:
-            out = out + self.wb * self.bag(input_ids, attention_mask)
-        return out
+        z = torch.cat([self.transformer(input_ids, attention_mask), self.bag(input_ids, attention_mask)], dim=1)
+        return z @ self.W.t() + self.c
