@@ -51,11 +51,14 @@ async function main() {
   const clf = await Classifier.load({ modelDir: mi >= 0 ? args[mi + 1] : undefined });
   const short = textOfTokens(clf, 128);
   const long = textOfTokens(clf, 512);
-  const N = 200;
+  const quick = args.includes("--quick"); // smoke-run the benchmark itself
+  const N = quick ? 10 : 200;
+  const N512 = quick ? 5 : 60;
+  const NB = quick ? 64 : 512;
   const t128 = await timeIt(() => clf.classify(short, { explain: false }), N);
-  const t512 = await timeIt(() => clf.classify(long, { explain: false }), 60);
-  const tExplain = await timeIt(() => clf.classify(short, { explain: true }), 30, 2);
-  const batch = Array.from({ length: 512 }, (_, i) => POOL[i % POOL.length] + " " + short);
+  const t512 = await timeIt(() => clf.classify(long, { explain: false }), N512);
+  const tExplain = await timeIt(() => clf.classify(short, { explain: true }), quick ? 3 : 30, 2);
+  const batch = Array.from({ length: NB }, (_, i) => POOL[i % POOL.length] + " " + short);
   let t = performance.now();
   for (let i = 0; i < batch.length; i += 64) await clf.classifyBatch(batch.slice(i, i + 64), { explain: false });
   const ours_pps = batch.length / ((performance.now() - t) / 1000);
@@ -76,11 +79,11 @@ async function main() {
   env.allowRemoteModels = false;
   env.localModelPath = tmp;
   const pipe = await pipeline("text-classification", name, {
-    dtype: "fp32", local_files_only: true, session_options: { intraOpNumThreads: 2, interOpNumThreads: 1 },
+    dtype: "fp32", local_files_only: true, session_options: { intraOpNumThreads: Number(process.env.LANTERN_ORT_THREADS ?? 2), interOpNumThreads: 1, extra: { session: { intra_op: { allow_spinning: "0" } } } }, // same settings as ours
   } as never);
   const run = (x: string | string[]) => (pipe as unknown as (x: string | string[], o: object) => Promise<unknown>)(x, { top_k: 4 });
   const h128 = await timeIt(() => run(short), N);
-  const h512 = await timeIt(() => run(long), 60);
+  const h512 = await timeIt(() => run(long), N512);
   t = performance.now();
   for (let i = 0; i < batch.length; i += 64) await run(batch.slice(i, i + 64));
   const theirs_pps = batch.length / ((performance.now() - t) / 1000);
