@@ -25,7 +25,7 @@ export function ResultView({ result, crisisLines }: { result: CheckResult; crisi
   return (
     <div className="space-y-6" data-testid="self-check-result" data-outcome={result.outcome}>
       {result.showCrisis ? (
-        <CrisisCard lines={crisisLines} reason={result.analysis?.tier === "crisis" ? "risk" : "fallback"} headingRef={crisisHeading} />
+        <CrisisCard lines={crisisLines} reason={result.crisisReason ?? "fallback"} headingRef={crisisHeading} />
       ) : null}
 
       <section aria-labelledby="result-heading" className="space-y-4 rounded-[var(--radius)] border border-border bg-card p-5">

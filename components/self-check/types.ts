@@ -39,8 +39,10 @@ export interface CheckResult {
   country: string;
   /** Set when the per-client rate limit stopped this check. */
   rateLimited?: boolean;
-  /** Crisis tier, or anything failed: the crisis card goes first. */
+  /** Crisis tier, explicit words of suicidal intent, or anything failed: the crisis card goes first. */
   showCrisis: boolean;
+  /** "risk": the card speaks to what was written; "fallback" (default): something failed, help is still here. */
+  crisisReason?: "risk" | "fallback";
   analysis?: Analysis;
   /** The words the model read (after tidying); shown back as plain text when they came from a link. */
   textRead?: string;

@@ -129,6 +129,15 @@ describe("runSelfCheck without a database", () => {
     expect(result).toMatchObject({ outcome: "unavailable", rateLimited: true, showCrisis: true, message: expect.stringContaining("wait") });
   });
 
+  it("shows the crisis card for explicit words of suicidal intent even when the model says low risk", async () => {
+    const low: Analysis = { ...CRISIS, tier: "low", confidence: "low", labels: [], topLabel: "none" };
+    const classify = async (): Promise<ClassifyOutcome> => ({ ok: true, analysis: low });
+    const explicit = await runSelfCheck({ text: "I wrote goodbye letters and I want to die.", submissionKey: randomUUID() }, ctx, deps(noDb, { classify }));
+    expect(explicit).toMatchObject({ outcome: "result", showCrisis: true, crisisReason: "risk", analysis: { tier: "low" } });
+    const calm = await runSelfCheck({ text: "Work was long today but the dog cheered me up.", submissionKey: randomUUID() }, ctx, deps(noDb, { classify }));
+    expect(calm.showCrisis).toBe(false);
+  });
+
   it("refuses a malformed request without throwing", async () => {
     for (const raw of [null, "text", { text: 5, submissionKey: randomUUID() }, { text: "hi", submissionKey: "nope" }]) {
       expect((await runSelfCheck(raw, ctx, deps(noDb))).outcome).toBe("invalid");

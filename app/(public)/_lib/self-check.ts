@@ -8,6 +8,7 @@ import { resolveCountry } from "@/lib/country";
 import { rankResources } from "@/lib/resources/rank";
 import type { NewCase, SavedCase } from "@/lib/db/cases";
 import type { Analysis, CheckResult, SaveStatus } from "@/components/self-check/types";
+import { mentionsCrisis } from "./crisis-words";
 
 /**
  * The self-check, start to finish, shared by the server action (the page) and POST /api/self-check.
@@ -98,8 +99,18 @@ export async function runSelfCheck(raw: unknown, ctx: SelfCheckContext, deps: Se
   // Sent back so the resources stream reads exactly what was classified; shown on the page only for links.
   const textRead = checked.text;
 
+  const explicitRisk = mentionsCrisis(checked.text);
   if (!checked.likelyEnglish) {
-    return { ...base, outcome: "not_english", message: MESSAGES.notEnglish, showCrisis: true, textRead, resources: resourcesFor(undefined, country), save: nothingSaved };
+    return {
+      ...base,
+      outcome: "not_english",
+      message: MESSAGES.notEnglish,
+      showCrisis: true,
+      crisisReason: explicitRisk ? "risk" : "fallback",
+      textRead,
+      resources: resourcesFor(undefined, country),
+      save: nothingSaved,
+    };
   }
 
   const classified = await deps.classify(checked.text).catch((): ClassifyOutcome => ({ ok: false, reason: "failed" }));
@@ -110,6 +121,7 @@ export async function runSelfCheck(raw: unknown, ctx: SelfCheckContext, deps: Se
       outcome: "unavailable",
       message: classified.reason === "model_unavailable" ? MESSAGES.modelUnavailable : MESSAGES.failed,
       showCrisis: true,
+      crisisReason: explicitRisk ? "risk" : "fallback",
       textRead,
       resources: resourcesFor(undefined, country),
       save: nothingSaved,
@@ -135,5 +147,6 @@ export async function runSelfCheck(raw: unknown, ctx: SelfCheckContext, deps: Se
     }
   }
 
-  return { ...base, outcome: "result", showCrisis: analysis.tier === "crisis", analysis, textRead, resources, save };
+  const showCrisis = analysis.tier === "crisis" || explicitRisk;
+  return { ...base, outcome: "result", showCrisis, crisisReason: showCrisis ? "risk" : undefined, analysis, textRead, resources, save };
 }
