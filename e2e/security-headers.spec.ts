@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { actionId } from "./support/staff/fixture";
 
 // The production server's headers, checked in a real browser: the nonce CSP must not break Next's own
 // scripts (the page hydrates, no CSP violation is reported), and cross-site writes are refused.
@@ -48,6 +49,13 @@ test("cross-origin writes are refused before any server action or route handler 
   const action = await request.post("/", { headers: evil, data: "[]" });
   expect(action.status()).toBe(403);
   expect(await action.text()).not.toMatch(/at \w+ \(|node_modules/);
+
+  // A real action (the public self-check) from another site, and from a sandboxed frame (Origin: null).
+  const real = { ...evil, "next-action": actionId("app/(public)/actions.ts", "checkPost"), accept: "text/x-component" };
+  for (const origin of ["https://evil.example", "null", `${baseURL!.replace("127.0.0.1", "localhost")}`]) {
+    const res = await request.post("/", { headers: { ...real, origin }, data: "[null,{}]" });
+    expect(res.status(), origin).toBe(403);
+  }
 
   const api = await request.post("/api/health", { headers: { origin: "https://evil.example" }, data: {} });
   expect(api.status()).toBe(403);
