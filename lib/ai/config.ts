@@ -18,6 +18,8 @@ const aiEnvSchema = z.object({
   LLM_BASE_URL: z.url().optional(),
   LLM_API_KEY: z.string().min(1).optional(),
   TOGETHER_API_KEY: z.string().min(1).optional(),
+  /** The name @ai-sdk/togetherai reads by default; accepted too. */
+  TOGETHER_AI_API_KEY: z.string().min(1).optional(),
   OPENAI_API_KEY: z.string().min(1).optional(),
   /** No first token from the provider within this time: the offline composer writes the message. */
   LLM_FIRST_TOKEN_TIMEOUT_MS: ms(8000),
@@ -36,7 +38,7 @@ export function readAiConfig(env: Record<string, string | undefined> = process.e
   const parsed = aiEnvSchema.parse(clean);
   const provider = parsed.LLM_PROVIDER;
   const apiKey =
-    parsed.LLM_API_KEY ?? (provider === "together" ? parsed.TOGETHER_API_KEY : provider === "openai" ? parsed.OPENAI_API_KEY : undefined);
+    parsed.LLM_API_KEY ?? (provider === "together" ? (parsed.TOGETHER_API_KEY ?? parsed.TOGETHER_AI_API_KEY) : provider === "openai" ? parsed.OPENAI_API_KEY : undefined);
   const model = provider === "offline" ? undefined : (parsed.LLM_MODEL ?? DEFAULT_MODELS[provider]);
   if (provider === "openai-compatible" && !parsed.LLM_BASE_URL) {
     throw new Error("LLM_PROVIDER=openai-compatible needs LLM_BASE_URL (for example http://127.0.0.1:8000/v1)");

@@ -122,6 +122,7 @@ describe("provider configuration", () => {
     expect(readAiConfig({}).LLM_PROVIDER).toBe("offline");
     expect(readAiConfig({ LLM_PROVIDER: "together", TOGETHER_API_KEY: "k" }).model).toBe("meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo");
     expect(readAiConfig({ LLM_PROVIDER: "together", TOGETHER_API_KEY: "k" }).apiKey).toBe("k");
+    expect(readAiConfig({ LLM_PROVIDER: "together", TOGETHER_AI_API_KEY: "k2" }).apiKey).toBe("k2");
     expect(() => readAiConfig({ LLM_PROVIDER: "openai-compatible" })).toThrow(/LLM_BASE_URL/);
     expect(() => readAiConfig({ LLM_PROVIDER: "claude" })).toThrow();
   });

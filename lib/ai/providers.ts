@@ -13,12 +13,14 @@ export function createRemoteModel(config: AiConfig): LanguageModelV4 | null {
   const model = config.model;
   if (config.LLM_PROVIDER === "offline" || !model) return null;
   const baseURL = config.LLM_BASE_URL;
+  // Without a key of ours, each SDK falls back to its own variable (TOGETHER_AI_API_KEY, OPENAI_API_KEY).
+  const key = config.apiKey ? { apiKey: config.apiKey } : {};
   switch (config.LLM_PROVIDER) {
     case "together":
-      return createTogetherAI({ apiKey: config.apiKey ?? "", ...(baseURL ? { baseURL } : {}) })(model);
+      return createTogetherAI({ ...key, ...(baseURL ? { baseURL } : {}) })(model);
     case "openai":
-      return createOpenAI({ apiKey: config.apiKey ?? "", ...(baseURL ? { baseURL } : {}) }).chat(model);
+      return createOpenAI({ ...key, ...(baseURL ? { baseURL } : {}) }).chat(model);
     case "openai-compatible":
-      return createOpenAICompatible({ name: "openai-compatible", baseURL: baseURL!, apiKey: config.apiKey, includeUsage: true })(model);
+      return createOpenAICompatible({ name: "openai-compatible", baseURL: baseURL!, ...key, includeUsage: true })(model);
   }
 }
