@@ -107,4 +107,18 @@ describe("streamResourceMessage with a mock remote model", () => {
     for (const c of ctx.candidates) expect(text).toContain(`[[res:${c.resource.id}]]`);
     expect(text.trimEnd().endsWith("You reached out, and that matters.")).toBe(true);
   });
+
+  it("logs what the guard removed and why the fallback ran, as counts only", async () => {
+    const remote = mock([...deltas(["Call ", "1-555-010-7777 ", "or see ", "evil.example.com ", "now "]), finish("length")]);
+    const config = readAiConfig({ LLM_PROVIDER: "openai-compatible", LLM_BASE_URL: "http://127.0.0.1:9/v1", LLM_OFFLINE_CHUNK_DELAY_MS: "0" });
+    const lines: unknown[][] = [];
+    const log = { warn: (...args: unknown[]) => void lines.push(args), error: (...args: unknown[]) => void lines.push(args) };
+    const withPost = { ...ctx, text: "my secret post mentioning Jonathan" };
+    for await (const _ of streamResourceMessage(withPost, { config, remote, log: log as never })) void _;
+    const guardLine = lines.find((l) => (l[0] as { event?: string }).event === "resources.guard")![0] as { removed: Record<string, number> };
+    expect(guardLine.removed).toEqual({ phone: 1, url: 1 });
+    expect(lines.some((l) => (l[0] as { event?: string; reason?: string }).reason === "incomplete")).toBe(true);
+    const logged = JSON.stringify(lines);
+    for (const secret of ["secret post", "Jonathan", "555", "evil.example"]) expect(logged).not.toContain(secret);
+  });
 });

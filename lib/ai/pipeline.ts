@@ -1,7 +1,7 @@
 import "server-only";
 import { streamText } from "ai";
 import type { LanguageModelV4 } from "@ai-sdk/provider";
-import { logger } from "@/lib/log";
+import { logger, type Logger } from "@/lib/log";
 import type { AiConfig } from "./config";
 import type { ResourceCase } from "./context";
 import { withOfflineFallback } from "./fallback";
@@ -12,7 +12,7 @@ import { buildPrompt } from "./prompt";
 import { createRemoteModel } from "./providers";
 import { allowedResourceIds } from "./allowed-ids";
 
-const log = logger.child({ module: "resources" });
+const moduleLog = logger.child({ module: "resources" });
 
 export interface ResourceStreamOptions {
   config: AiConfig;
@@ -20,6 +20,8 @@ export interface ResourceStreamOptions {
   signal?: AbortSignal;
   /** Tests and benches inject a model; otherwise it comes from the config. */
   remote?: LanguageModelV4 | null;
+  /** Where counts and failures go (never text); the module logger unless a test listens. */
+  log?: Pick<Logger, "warn" | "error">;
 }
 
 /**
@@ -29,6 +31,7 @@ export interface ResourceStreamOptions {
  */
 export function streamResourceMessage(ctx: ResourceCase, options: ResourceStreamOptions): ReadableStream<string> {
   const { config, signal } = options;
+  const log = options.log ?? moduleLog;
   const remote = options.remote !== undefined ? options.remote : createRemoteModel(config);
   const model = remote
     ? withOfflineFallback(remote, ctx, {
