@@ -25,6 +25,17 @@ export interface StreamedResourcesProps {
 
 type Phase = "writing" | "done" | "stopped" | "failed";
 
+/** The route answers errors with {"error": kind words} (rate limit, bad input); anything else gets our own words. */
+function userMessageFrom(err: Error): string | null {
+  try {
+    const body = JSON.parse(err.message) as { error?: unknown };
+    if (typeof body.error === "string" && body.error.length < 400) return body.error;
+  } catch {
+    // not our JSON: fall through to the generic words
+  }
+  return null;
+}
+
 /**
  * The personalised message, streamed from /api/resources, with every [[res:id]] drawn as a directory card.
  * The ranked verified entries are computed here too (same pure function as the server), so whatever happens to
@@ -40,6 +51,7 @@ export function StreamedResources({ text, conditions, tier, confidence, country,
     [conditions, tier, body.country, audiences, preferences],
   );
   const [phase, setPhase] = useState<Phase>("writing");
+  const [failure, setFailure] = useState<string | null>(null);
   const stoppedByUser = useRef(false);
 
   const { completion, complete, stop, isLoading } = useCompletion({
@@ -49,11 +61,15 @@ export function StreamedResources({ text, conditions, tier, confidence, country,
     // Re-render at most every 40 ms: smooth on slow phones, still reads as live.
     experimental_throttle: 40,
     onFinish: () => setPhase(stoppedByUser.current ? "stopped" : "done"),
-    onError: () => setPhase(stoppedByUser.current ? "stopped" : "failed"),
+    onError: (err) => {
+      setFailure(userMessageFrom(err));
+      setPhase(stoppedByUser.current ? "stopped" : "failed");
+    },
   });
 
   const start = () => {
     stoppedByUser.current = false;
+    setFailure(null);
     setPhase("writing");
     void complete(text);
   };
@@ -86,7 +102,7 @@ export function StreamedResources({ text, conditions, tier, confidence, country,
         </h2>
         {streaming ? (
           <Button type="button" variant="outline" size="sm" onClick={onStop} data-testid="stop-resources">
-            Stop
+            Stop writing
           </Button>
         ) : phase !== "done" ? (
           <Button type="button" variant="outline" size="sm" onClick={start} data-testid="retry-resources">
@@ -101,7 +117,7 @@ export function StreamedResources({ text, conditions, tier, confidence, country,
           : phase === "stopped"
             ? "You stopped the message. The verified contacts below are still here."
             : phase === "failed"
-              ? "We couldn't write the message just now. The verified contacts below are still here for you."
+              ? (failure ?? "We couldn't write the message just now. The verified contacts below are still here for you.")
               : "Written for you from our verified directory. Every contact detail comes from that directory."}
       </p>
 
