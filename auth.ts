@@ -55,6 +55,24 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   pages: { signIn: "/signin", error: "/signin" },
   trustHost: process.env.AUTH_TRUST_HOST === "true" || process.env.NODE_ENV !== "production" || undefined,
   callbacks: {
+    /**
+     * Only same-site destinations, returned as paths: the browser stays on the host it
+     * used (Next reports loopback hosts as "localhost", which would drop the cookies).
+     * The sign-in page sends a signed-in person on to their role's start page.
+     */
+    redirect({ url, baseUrl }) {
+      let path = "/signin";
+      if (url.startsWith("/") && !url.startsWith("//")) path = url;
+      else {
+        try {
+          const u = new URL(url);
+          if (u.origin === baseUrl || u.origin === process.env.AUTH_URL?.replace(/\/$/, "")) path = u.pathname + u.search;
+        } catch {
+          // not a URL: keep the default
+        }
+      }
+      return path === "/" ? "/signin" : path;
+    },
     /** SSO never creates accounts: an admin adds the person first, by the email their organisation uses. */
     async signIn({ account, profile }) {
       if (account?.provider !== "oidc") return true;

@@ -12,7 +12,7 @@ async function signedInContext(browser: Browser, email: string, password: string
   await page.goto("/signin");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await page.waitForURL((u) => !u.pathname.startsWith("/signin"));
   return { context, page };
 }
@@ -84,7 +84,7 @@ test("the audit trail shows who did what, including views, claims and failed sig
   await ap.goto("/signin");
   await ap.getByLabel("Email").fill("nobody@e2e.lantern.test");
   await ap.getByLabel("Password").fill("a wrong password here");
-  await ap.getByRole("button", { name: "Sign in" }).click();
+  await ap.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(ap.getByTestId("signin-error")).toBeVisible();
   await anon.close();
 

@@ -10,7 +10,7 @@ test("each role lands on its own start page after signing in, and can sign out",
     await page.goto("/signin");
     await page.getByLabel("Email").fill(f.users[who].email);
     await page.getByLabel("Password").fill(f.users[who].password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`${homes[who]}$`));
     if (who === "outreach") {
       await context.clearCookies(); // the outreach page (another feature) has its own sign-out tests
@@ -28,7 +28,7 @@ test("a wrong password gets a kind, generic message", async ({ page }) => {
   await page.goto("/signin");
   await page.getByLabel("Email").fill(f.users.clinician.email);
   await page.getByLabel("Password").fill("not the password at all");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByTestId("signin-error")).toHaveText(/do not match an active account/);
   await expect(page).toHaveURL(/\/signin/);
 });
@@ -39,7 +39,7 @@ test("a 10 MB password gets a clear message and is never hashed", async ({ page,
   await page.getByLabel("Email").fill(f.users.clinician.email);
   // Set like a paste (typing 10 MB key by key would take minutes).
   await page.getByLabel("Password").evaluate((el, v) => ((el as HTMLInputElement).value = v), huge);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByTestId("signin-error")).toHaveText(/longer than 256 characters/);
 
   // Straight to the Auth.js endpoint, past the page's own check: refused before hashing,
@@ -63,14 +63,14 @@ test("repeated failures lock the account for a while with a clear message", asyn
     await page.goto("/signin");
     await page.getByLabel("Email").fill(who.email);
     await page.getByLabel("Password").fill(`wrong guess number ${i}`);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.getByTestId("signin-error")).toHaveText(/do not match/);
   }
   // Even the right password is refused now.
   await page.goto("/signin");
   await page.getByLabel("Email").fill(who.email);
   await page.getByLabel("Password").fill(who.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByTestId("signin-error")).toHaveText(/Too many sign-in attempts/);
   await expect(page).toHaveURL(/\/signin/);
 });
@@ -79,6 +79,6 @@ test("only same-site paths are followed after sign-in", async ({ page }) => {
   await page.goto("/signin?callbackUrl=https://evil.example/steal");
   await page.getByLabel("Email").fill(f.users.clinician.email);
   await page.getByLabel("Password").fill(f.users.clinician.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/review$/);
 });

@@ -60,5 +60,6 @@ export async function signOutAction(): Promise<void> {
 /** Starts single sign-on (public; only offered when AUTH_OIDC_* is configured). */
 export async function ssoSignInAction(formData: FormData): Promise<void> {
   const callbackUrl = safeCallbackPath(String(formData.get("callbackUrl") ?? "/"));
-  await signIn("oidc", { redirectTo: callbackUrl });
+  // "/" means "my start page": the sign-in page forwards a signed-in person there.
+  await signIn("oidc", { redirectTo: callbackUrl === "/" ? "/signin" : callbackUrl });
 }

@@ -22,7 +22,7 @@ export default async function storeLogins(config: FullConfig) {
       await page.goto("/signin");
       await page.getByLabel("Email").fill(account.email);
       await page.getByLabel("Password").fill(account.password);
-      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("button", { name: "Sign in", exact: true }).click();
       await page.waitForURL((url) => !url.pathname.startsWith("/signin"), { timeout: 30_000 });
       await context.storageState({ path: authFile(who) });
       await context.close();
