@@ -55,7 +55,7 @@ export function streamResourceMessage(ctx: ResourceCase, options: ResourceStream
     onError: ({ error }) => log.warn({ event: "resources.stream_error", provider: model.provider, err: error }, "stream error"),
   });
 
-  const guard = new StreamGuard(allowedResourceIds(ctx));
+  const guard = new StreamGuard(allowedResourceIds(ctx), { contacts: "case" });
   const iterator = result.textStream[Symbol.asyncIterator]();
   let raw = "";
   const finish = (controller: ReadableStreamDefaultController<string>) => {

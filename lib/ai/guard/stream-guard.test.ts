@@ -3,10 +3,10 @@ import fc from "fast-check";
 import { StreamGuard } from "./stream-guard";
 import { REMOVED_CONTACT } from "./contacts";
 
-const ALLOWED = ["us-988-call-text", "us-crisis-text-line", "gb-ie-samaritans"];
+const ALLOWED = ["us-988-call-text", "us-988-chat", "us-crisis-text-line", "gb-ie-samaritans"];
 
-function runGuard(chunks: string[], allowed = ALLOWED) {
-  const guard = new StreamGuard(allowed);
+function runGuard(chunks: string[], allowed = ALLOWED, contacts: "case" | "directory" = "case") {
+  const guard = new StreamGuard(allowed, { contacts });
   let out = "";
   for (const c of chunks) out += guard.push(c);
   out += guard.end();
@@ -30,7 +30,23 @@ describe("StreamGuard contact details", () => {
   it("keeps directory numbers, URLs and emails", () => {
     const text = "You can call or text 988, text HOME to 741741, call 116 123 or visit https://988lifeline.org/chat and email jo@samaritans.org. ";
     expect(whole(text).out).toBe(text);
-    expect(whole("Call (800) 662-4357 today. ").out).toBe("Call (800) 662-4357 today. ");
+    const samhsa = runGuard(["Call (800) 662-4357 today. "], ["us-samhsa-helpline"]);
+    expect(samhsa.out).toBe("Call (800) 662-4357 today. ");
+  });
+
+  it("keeps only the contact details of the entries this message may show", () => {
+    // Real directory numbers, but for other countries than this person's candidates (Childline UK, Lifeline AU).
+    const { out, removed } = whole("Call 0800 1111 or 13 11 14, or see https://www.lifeline.org.au today. ");
+    expect(out).toBe(`Call ${REMOVED_CONTACT} or ${REMOVED_CONTACT}, or see ${REMOVED_CONTACT} today. `);
+    expect(removed).toEqual({ phone: 2, url: 1 });
+    // The directory-wide mode (the guard's minimum) keeps them.
+    expect(runGuard(["Call 0800 1111 or 13 11 14 today. "], ALLOWED, "directory").out).toBe("Call 0800 1111 or 13 11 14 today. ");
+  });
+
+  it("removes emails whatever their local part", () => {
+    for (const email of ["!#$%@evil.example.com", "a'b@fake-help.org", "x/y=z@help.co", "help [at] fakeline.org"]) {
+      expect(whole(`Write to ${email} today. `).out, email).toBe(`Write to ${REMOVED_CONTACT} today. `);
+    }
   });
 
   it("removes numbers, short codes, URLs and emails that are not in the directory", () => {

@@ -1,4 +1,4 @@
-import { countRemoval, dropUnclosedMarkup, scrubText, type RemovalCounts } from "./contacts";
+import { ContactAllowlist, WHOLE_DIRECTORY, countRemoval, dropUnclosedMarkup, scrubText, type RemovalCounts } from "./contacts";
 import { SENTENCE_RULES } from "./sentence-rules";
 
 /**
@@ -7,7 +7,7 @@ import { SENTENCE_RULES } from "./sentence-rules";
  * is scrubbed whole: a phone number split across chunks ("0800 58" + " 58 58") is judged as one number.
  *
  * Resource markers: the model must write [[res:<id>]]; ids outside `allowedIds` (the case's candidates)
- * are dropped. Variants models produce ("[res:id]", "[[ res: id ]]") are normalised.
+ * are dropped, and the only contact details kept are those of the allowed entries. Variants models produce ("[res:id]", "[[ res: id ]]") are normalised.
  */
 export class StreamGuard {
   readonly removed: RemovalCounts = {};
@@ -15,9 +15,16 @@ export class StreamGuard {
   private held = "";
   private sentenceShown = "";
   private readonly allowedIds: ReadonlySet<string>;
+  private readonly contacts: ContactAllowlist;
 
-  constructor(allowedIds: Iterable<string>) {
+  /**
+   * `contacts: "case"` keeps only the contact details of the allowed entries (what the pipeline uses: a real
+   * number from another country's entry is still the wrong number for this person); `"directory"` keeps any
+   * directory contact detail, the minimum the guard guarantees.
+   */
+  constructor(allowedIds: Iterable<string>, options: { contacts?: "case" | "directory" } = {}) {
     this.allowedIds = new Set(allowedIds);
+    this.contacts = options.contacts === "case" ? ContactAllowlist.forIds(this.allowedIds) : WHOLE_DIRECTORY;
   }
 
   get removedTotal(): number {
@@ -52,7 +59,7 @@ export class StreamGuard {
       return String.fromCharCode(0xe000 + kept.length - 1);
     });
     // A stray "[[" that never became a marker is dropped rather than shown half-formed.
-    const scrubbed = scrubText(protectedText, this.removed).replace(/\[\[[^\]\s]{0,80}\]?\]?/g, () => (countRemoval(this.removed, "resource_id"), ""));
+    const scrubbed = scrubText(protectedText, this.removed, this.contacts).replace(/\[\[[^\]\s]{0,80}\]?\]?/g, () => (countRemoval(this.removed, "resource_id"), ""));
     return scrubbed.replace(PLACEHOLDERS, (c) => kept[c.charCodeAt(0) - 0xe000] ?? "");
   }
 
