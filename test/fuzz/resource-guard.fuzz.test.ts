@@ -1,6 +1,5 @@
 import fc from "fast-check";
 import { describe, it } from "vitest";
-import { isDirectoryNumber, isDirectoryUrl } from "@/lib/ai/guard/contacts";
 import { StreamGuard } from "@/lib/ai/guard/stream-guard";
 import { RESOURCES } from "@/lib/resources/directory";
 import { FUZZ } from "./runs";
@@ -9,6 +8,27 @@ import { FUZZ } from "./runs";
 // is cut into chunks, no phone number, short code, URL or email outside the verified directory reaches the
 // page, while the directory's own contact details pass. The fake contacts are generated here and checked
 // against the directory; the output is then scanned independently of the guard's own patterns.
+
+// The oracle: the directory's own numbers and addresses, collected here (not with the guard's code).
+const digitsOf = (s: string) => s.replace(/\D/g, "");
+const DIRECTORY_NUMBERS = new Set(
+  RESOURCES.flatMap((r) =>
+    Object.entries(r.contact)
+      .filter(([k, v]) => typeof v === "string" && !["url", "chat_url", "email"].includes(k))
+      .flatMap(([, v]) => (v as string).match(/\d[\d\s().-]*\d|\d/g) ?? [])
+      .map(digitsOf)
+      .filter((d) => d.length >= 3),
+  ),
+);
+function isDirectoryNumber(text: string): boolean {
+  const d = digitsOf(text);
+  if (DIRECTORY_NUMBERS.has(d)) return true;
+  // "(800) 662-4357" is the directory's "1-800-662-4357" without the country code.
+  return d.length >= 10 && [...DIRECTORY_NUMBERS].some((known) => known.length === d.length + 1 && known.endsWith(d));
+}
+const hostOf = (u: string) => u.toLowerCase().replace(/^[a-z][a-z0-9+.-]*:\/\//, "").replace(/^www\./, "").split(/[/?#]/)[0]!;
+const DIRECTORY_HOSTS = new Set(RESOURCES.flatMap((r) => [r.contact.url, r.contact.chat_url].filter((u): u is string => !!u).map(hostOf)));
+const isDirectoryUrl = (u: string) => DIRECTORY_HOSTS.has(hostOf(u));
 
 const DIRECTORY_TEXT = RESOURCES.flatMap((r) => Object.values(r.contact).filter((v): v is string => typeof v === "string"));
 const DIRECTORY_EMAILS = new Set(RESOURCES.flatMap((r) => (r.contact.email ? [r.contact.email.toLowerCase()] : [])));
