@@ -22,6 +22,21 @@ test.describe("outreach page", () => {
   });
 });
 
+test.describe("the outreach user", () => {
+  test.use({ storageState: "e2e/.auth/outreach.json" });
+
+  test("sees no case store, dashboard or admin page", async ({ page }) => {
+    for (const path of ["/review", "/dashboard", "/admin", "/admin/audit"]) {
+      await page.goto(path);
+      await expect(page, path).toHaveURL(/\/no-access/);
+      await expect(page.getByText(/LNT-[0-9A-Z]{4}-[0-9A-Z]{4}/)).toHaveCount(0);
+    }
+    const queue = await page.request.get("/api/review/queue-version");
+    expect(queue.status()).toBe(403);
+    expect(Object.keys(await queue.json())).toEqual(["error", "kind"]);
+  });
+});
+
 test.describe("outreach server actions check the role themselves", () => {
   test.use({ storageState: "e2e/.auth/outreach.json" });
 

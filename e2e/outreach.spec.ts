@@ -27,7 +27,7 @@ const hasModel = (() => {
   }
 })();
 
-test("outreach happy path: paste, triage with progress, help for a row, print sheet, save one case, export", async ({ page }) => {
+test("outreach happy path: paste, triage with progress, help for a row, print sheet, save one case, export", async ({ page, browser }) => {
   test.skip(!hasModel, "needs the classifier model in models/");
   const outreach = new OutreachPage(page);
   await outreach.goto();
@@ -72,8 +72,21 @@ test("outreach happy path: paste, triage with progress, help for a row, print sh
   const save = detail.getByRole("button", { name: "Save as case" });
   await expect(save).toBeDisabled();
   await detail.getByRole("checkbox").click();
-  await save.click();
+  const [saveRequest] = await Promise.all([page.waitForRequest((r) => r.method() === "POST" && !!r.headers()["next-action"]), save.click()]);
   await expect(detail.getByTestId("case-saved")).toContainText(/Reference: LNT-/);
+
+  // The save action checks the role itself: a clinician replaying it gets a refusal and no reference.
+  const clinician = await browser.newContext({ storageState: "e2e/.auth/clinician.json" });
+  const other = await clinician.newPage();
+  await other.goto("/review");
+  const replay = await other.evaluate(
+    async ({ actionId, body }) =>
+      (await fetch("/outreach", { method: "POST", headers: { "Next-Action": actionId, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" }, body })).text(),
+    { actionId: saveRequest.headers()["next-action"]!, body: JSON.stringify([{ text: POSTS[0], country: "US", submissionKey: crypto.randomUUID(), confirmed: true }]) },
+  );
+  expect(replay).toMatch(/forbidden/);
+  expect(replay).not.toMatch(/LNT-/);
+  await clinician.close();
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export CSV" }).click()]);
   const rows = Papa.parse<Record<string, string>>((await readFile((await download.path())!, "utf8")).replace(/^\ufeff/, ""), {
