@@ -3,7 +3,6 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
-import { OUTREACH_LIMITS } from "@/lib/outreach/config";
 import { prepareFromPaste } from "@/lib/outreach/prepare";
 import type { PreparedInput } from "./input-types";
 
@@ -24,7 +23,6 @@ export function PasteSource({ onPrepared, disabled }: { onPrepared: (input: Prep
         id="outreach-paste"
         name="posts"
         value={text}
-        maxLength={OUTREACH_LIMITS.maxPasteChars}
         onChange={(e) => setText(e.target.value)}
         className="min-h-56 font-mono text-sm"
         placeholder={"First post…\n\nSecond post…"}

@@ -16,6 +16,4 @@ export const OUTREACH_LIMITS = {
   maxChunkBytes: 600_000,
   /** Uploads above this are refused before reading: 10,000 rows of long posts fit easily. */
   maxFileBytes: 25 * 1024 * 1024,
-  /** Characters of pasted text accepted in the paste box. */
-  maxPasteChars: 2_000_000,
 } as const;
