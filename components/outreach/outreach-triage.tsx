@@ -169,6 +169,7 @@ export function OutreachTriage(props: { countries: readonly string[]; classifyCh
                     </option>
                   ))}
                 </NativeSelect>
+                <p className="text-sm text-muted-foreground">Results are not kept between parts: export each part before reading the next.</p>
               </div>
             ) : null}
             <div className="flex flex-col gap-2">
