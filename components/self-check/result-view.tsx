@@ -138,6 +138,13 @@ function SaveNote({ result }: { result: CheckResult }) {
           We couldn&apos;t save the anonymized copy just now. Your result above is complete; nothing was stored.
         </p>
       );
+    case "queued":
+      return (
+        <p data-testid="case-queued" role="status" className="rounded-[var(--radius)] bg-muted p-3 text-sm">
+          We couldn&apos;t save the anonymized copy just now. We&apos;ve kept it safely and will save it automatically as soon as we
+          can, so there is no case reference yet. Your result above is complete.
+        </p>
+      );
     case "nothing_to_save":
       return (
         <p data-testid="case-nothing-saved" className="text-sm text-muted-foreground">

@@ -25,6 +25,8 @@ export type SaveStatus =
   | { status: "not_requested" }
   | { status: "saved"; reference: string }
   | { status: "failed" }
+  /** The database was down: the anonymized case waits in the outbox and is written when it is back. */
+  | { status: "queued" }
   /** Consent was given but there was nothing to save (no result). */
   | { status: "nothing_to_save" };
 

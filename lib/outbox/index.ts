@@ -5,7 +5,7 @@ import { saveCase } from "@/lib/db/cases";
 import { logger } from "@/lib/log";
 import { createOutbox, type Outbox } from "./outbox";
 
-export type { SaveOutcome } from "./outbox";
+export { CaseQueuedError, type SaveOutcome } from "./outbox";
 
 // One outbox per server process (on globalThis: Next may bundle this module into several chunks).
 // LANTERN_OUTBOX_DIR defaults to an "outbox" folder beside the embedded database folder.

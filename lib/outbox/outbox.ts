@@ -16,6 +16,14 @@ import type { NewCase, SavedCase } from "@/lib/db/cases";
  * - While entries wait, new saves go straight to the outbox (no per-request wait on a dead database) until
  *   a retry succeeds.
  */
+/** Thrown by a save that could not be written now but waits in the outbox (it will be written later). */
+export class CaseQueuedError extends Error {
+  constructor() {
+    super("case kept in the outbox");
+    this.name = "CaseQueuedError";
+  }
+}
+
 export type SaveOutcome = { status: "saved"; reference: string; created: boolean } | { status: "queued" } | { status: "failed" };
 
 export interface OutboxOptions {

@@ -1,6 +1,5 @@
 import "server-only";
-import { getDb } from "@/lib/db/client";
-import { saveCase } from "@/lib/db/cases";
+import { CaseQueuedError, getOutbox } from "@/lib/outbox";
 import { fetchPostFromLink } from "@/lib/ingest";
 import { logger } from "@/lib/log";
 import { limitSelfCheck } from "@/lib/rate-limit";
@@ -12,7 +11,13 @@ export function selfCheckDeps(clientKey: string): SelfCheckDeps {
   return {
     classify: classifyForSelfCheck,
     fetchPost: (link) => fetchPostFromLink(link),
-    saveCase: async (input) => saveCase(await getDb(), input),
+    // Through the outbox: when the database is down the anonymized case waits on disk and is written later.
+    saveCase: async (input) => {
+      const outcome = await getOutbox().saveOrQueue(input);
+      if (outcome.status === "saved") return { reference: outcome.reference, created: outcome.created };
+      if (outcome.status === "queued") throw new CaseQueuedError();
+      throw new Error("case could not be saved");
+    },
     limit: () => limitSelfCheck(clientKey),
     // Events and reasons only: never the text, the link or anything from the request.
     log: (event, details) => logger.info({ event, ...details }, event),

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { isUserFacingError } from "@/lib/errors";
+import { CaseQueuedError } from "@/lib/outbox/outbox";
 import { checkPostText } from "@/lib/ingest/text";
 import { LinkError } from "@/lib/ingest/errors";
 import type { FetchedPost } from "@/lib/ingest";
@@ -141,9 +142,10 @@ export async function runSelfCheck(raw: unknown, ctx: SelfCheckContext, deps: Se
         country,
       });
       save = { status: "saved", reference: saved.reference };
-    } catch {
-      deps.log("selfcheck.save_failed");
-      save = { status: "failed" };
+    } catch (err) {
+      const queued = err instanceof CaseQueuedError;
+      deps.log(queued ? "selfcheck.save_queued" : "selfcheck.save_failed");
+      save = queued ? { status: "queued" } : { status: "failed" };
     }
   }
 
