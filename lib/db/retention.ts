@@ -10,6 +10,9 @@ import { type Actor, assertRoleOrSystem } from "@/lib/auth/actor";
 import { recordAuditMany } from "./audit";
 
 const BATCH = 500;
+// A batch deletes up to 500 cases with their notes and labels: allow more than Prisma's
+// 2 s wait for a connection and 5 s run time, e.g. right after a busy server start.
+const TX_OPTIONS = { maxWait: 15_000, timeout: 60_000 } as const;
 
 /** The first day that is kept: cases created on an earlier day are purged. */
 export function retentionCutoff(retentionDays: number, today: Date = new Date()): Date {
@@ -49,7 +52,7 @@ export async function purgeExpiredCases(
         })),
       );
       return batch.length;
-    });
+    }, TX_OPTIONS);
     deleted += n;
     if (n < BATCH) break;
   }

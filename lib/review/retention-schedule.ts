@@ -1,5 +1,5 @@
 /**
- * The server's retention schedule: purge expired cases shortly after start and then
+ * The server's retention schedule: purge expired cases 15 s after start and then
  * every PURGE_INTERVAL_MINUTES. Failures are logged and retried at the next tick;
  * the app keeps serving (and crisis help never depends on this).
  */
@@ -11,6 +11,7 @@ import { authConfig } from "@/lib/auth/config";
 import { logger } from "@/lib/log";
 
 const log = logger.child({ module: "retention" });
+const FIRST_RUN_DELAY_MS = 15_000;
 const g = globalThis as { __lanternPurgeTimer?: NodeJS.Timeout };
 
 export async function purgeNow(): Promise<void> {
@@ -28,5 +29,6 @@ export function startRetentionSchedule(): void {
   const every = authConfig().PURGE_INTERVAL_MINUTES * 60_000;
   g.__lanternPurgeTimer = setInterval(() => void purgeNow(), every);
   g.__lanternPurgeTimer.unref();
-  void purgeNow();
+  // First run shortly after start, once start-up work has settled.
+  setTimeout(() => void purgeNow(), FIRST_RUN_DELAY_MS).unref();
 }
