@@ -32,7 +32,7 @@ export function ResultsTable(props: {
         <thead className="bg-muted text-left">
           <tr>
             <th scope="col" className="p-2">{heading}</th>
-            <th scope="col" className="p-2">Post</th>
+            <th scope="col" className="p-2">Text</th>
             <th scope="col" className="p-2">Risk</th>
             {TRIAGE_LABELS.map((l) => (
               <th key={l} scope="col" className="p-2 text-right">

@@ -2,15 +2,16 @@ import type { TriageLabel, TriageResult } from "./types";
 
 /**
  * Short supportive replies an outreach worker adapts before sending. Fixed text, never generated: no
- * diagnosis, no alarm, and no contact details (those come only from the directory entries shown beside it).
+ * diagnosis, no alarm, no contact details (those come only from the directory entries shown beside it), and no
+ * claim about the services (cost, hours) that the directory entry itself does not make.
  */
 const OPENING = "Hi, I read what you shared and I'm really glad you put it into words.";
 
 const BY_LABEL: Record<TriageLabel, string> = {
   suicidal:
-    "It sounds like things feel incredibly heavy right now, and you don't have to carry this alone. If you're thinking about ending your life or are not safe, please reach out to one of the crisis lines listed below right now: they are free, confidential and there for exactly this.",
+    "It sounds like things feel incredibly heavy right now, and you don't have to carry this alone. If you're thinking about ending your life or are not safe, please reach out to one of the crisis lines listed below right now: they are there for exactly this.",
   depression:
-    "It sounds like you've been carrying a lot, and feeling this low is exhausting. You deserve support, and talking to someone can help, even a little at a time. The services below are free to contact.",
+    "It sounds like you've been carrying a lot, and feeling this low is exhausting. You deserve support, and talking to someone can help, even a little at a time. The services below are a good place to start.",
   anxiety:
     "It sounds like worry has been taking up a lot of space lately, and that is hard to live with. You're not alone in this, and there are people who can help you find some calm. The services below are a good place to start.",
   bipolar:

@@ -45,6 +45,8 @@ describe("replyTemplate", () => {
       const text = replyTemplate(r);
       expect(text).not.toMatch(/\d{3}|https?:|www\.|@|\.(org|com|uk)\b/i);
       expect(text).not.toMatch(/you have (depression|anxiety|bipolar)|diagnos|disorder/i);
+      // Cost, hours and confidentiality differ per service: only the directory entry may say them.
+      expect(text).not.toMatch(/\bfree\b|24\/7|confidential|anonymous/i);
       expect(text.length).toBeLessThan(600);
     }
   });
