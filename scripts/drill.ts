@@ -12,7 +12,7 @@
  */
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -355,7 +355,13 @@ async function main() {
   const failed = results.filter((r) => r.result === "FAIL").length;
   console.log(`${results.filter((r) => r.result === "PASS").length} passed, ${failed} failed, ${results.filter((r) => r.result === "SKIP").length} skipped`);
   mkdirSync(path.join(ROOT, "test-results"), { recursive: true });
-  writeFileSync(path.join(ROOT, "test-results", "drill.json"), JSON.stringify({ at: new Date().toISOString(), results }, null, 2));
+  // Keep earlier results of scenarios not run this time (e.g. `--only postgres` after a full run).
+  const file = path.join(ROOT, "test-results", "drill.json");
+  const earlier: Result[] = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as { results: Result[] }).results : [];
+  const merged = [...earlier.filter((r) => !chosen.includes(r.scenario)), ...results];
+  const order = Object.keys(SCENARIOS);
+  merged.sort((a, b) => order.indexOf(a.scenario) - order.indexOf(b.scenario));
+  writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), results: merged }, null, 2));
   process.exit(failed === 0 ? 0 : 1);
 }
 
