@@ -45,7 +45,7 @@ if (existsSync(benchFile)) {
 const drillFile = path.join(root, "test-results", "drill.json");
 if (existsSync(drillFile)) {
   const d = JSON.parse(readFileSync(drillFile, "utf8"));
-  const rows = d.results.map((r: Record<string, string>) => `| ${r.scenario} | ${r.check} | ${r.result} | ${r.detail.replace(/\|/g, "/")} |`);
+  const rows = d.results.map((r: Record<string, string>) => `| ${r.scenario} | ${r.check} | ${r.result} | ${(r.detail ?? "").replace(/\|/g, "/")} |`);
   replace("drill", [`Last run: ${d.at.slice(0, 16).replace("T", " ")} UTC.`, "", "| Drill | Check | Result | Detail |", "|---|---|---|---|", ...rows].join("\n"));
 }
 
