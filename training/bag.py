@@ -39,6 +39,10 @@ def train_bag(tr, Ytr, V, l2, epochs, buckets, trigrams, lr=0.05, batch=256, pad
             opt.step()
         if evalf:
             hist.append(evalf(m))
+            if hist[-1] >= max(hist):
+                best_state = {k: v.detach().clone() for k, v in m.state_dict().items()}
+    if evalf:
+        m.load_state_dict(best_state)  # the best epoch on dev
     return m, hist
 
 
@@ -80,7 +84,7 @@ def main(argv=None):
         lg = predict_logits(m, dv_ids, L, batch_tokens=65536, pad_id=tok.pad)
         return float(np.mean([auc(Ydv[:, k], lg[:, k]) for k in range(4)]))
 
-    best = (-1, None, None)
+    best = (-1, None, None, None)
     results = []
     for l2 in [float(x) for x in a.l2.split(",")]:
         m, hist = train_bag(tr, Ytr, len(tok.itos), l2, a.epochs, a.buckets, a.trigrams, pad=tok.pad,
@@ -89,10 +93,8 @@ def main(argv=None):
         log(f"bag l2={l2}: dev AUC per epoch {[round(h, 4) for h in hist]}", logf)
         results.append({"l2": l2, "dev_auc": hist})
         if max(hist) > best[0]:
-            best = (max(hist), l2, ep)
-    # retrain the chosen setting for the chosen number of epochs (deterministic)
-    _, l2, ep = best
-    m, hist = train_bag(tr, Ytr, len(tok.itos), l2, ep, a.buckets, a.trigrams, pad=tok.pad)
+            best = (max(hist), l2, ep, m)  # model restored to its best epoch
+    _, l2, ep, m = best
     torch.save({"model": m.state_dict(), "vocab_size": len(tok.itos), "buckets": a.buckets,
                 "trigrams": a.trigrams, "l2": l2, "epochs": ep}, out / "bag.pt")
     (out / "bag.json").write_text(json.dumps({"chosen": {"l2": l2, "epochs": ep, "dev_auc": best[0]},

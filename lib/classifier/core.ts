@@ -166,7 +166,8 @@ export class Classifier {
     else confidence = p[topLabel] >= 0.85 ? "high" : p[topLabel] >= 0.6 ? "moderate" : "low";
     let tier: Tier = "low";
     if (p.suicidal >= c.crisis_threshold) tier = "crisis";
-    else if (c.elevated_threshold !== undefined ? maxP >= c.elevated_threshold : labels.length > 0) tier = "elevated";
+    // elevated: any condition above its own threshold (or above elevated_threshold, when configured)
+    else if (labels.length > 0 || (c.elevated_threshold !== undefined && maxP >= c.elevated_threshold)) tier = "elevated";
     return { probabilities: p, labels, topLabel, confidence, tier };
   }
 
