@@ -62,8 +62,10 @@ describe("anonymize: names and places (compromise)", () => {
     expect(out).toContain("[name]");
   });
 
-  it("catches a lower-case name after 'my name is'", () => {
+  it("catches a name after 'my name is', lower case or with a surname", () => {
     expect(redactText("hi my name is jake and I'm tired")).toBe("hi my name is [name] and I'm tired");
+    expect(redactText("My name is Dana Whitfield and I'm tired")).toBe("My name is [name] and I'm tired");
+    expect(redactText("my name is not important")).toBe("my name is not important");
   });
 
   it("removes towns and cities but keeps states and countries", () => {

@@ -194,17 +194,26 @@ export const PATTERN_RULES: PatternRule[] = [
     pattern: new RegExp(String.raw`\b[A-Z][a-z'-]+(?:\s[A-Z][a-z'-]+)?(?=,\s*(?:${STATE_PATTERN}|${STATE_CODES})\b)`, "g"),
     replace: (m) => (STATES_AND_PROVINCES.has(m.toLowerCase()) ? null : PLACEHOLDER.place),
   },
-  // "my name is sam": names written in lower case are missed by the tagger.
+  // "my name is sam", "My name is Dana Whitfield": names after an introduction, in any case, with up to two
+  // capitalised words after the first (the surname); the tagger misses lower-case names.
   {
     kind: "name",
-    pattern: /\b(my name is|my name's|i'm called|named)\s+([a-z][a-z'-]+)\b/gi,
-    replace: (m, [lead, word]) => (word && COMMON_WORDS_AFTER_NAME_LEAD.has(word.toLowerCase()) ? null : `${lead} ${PLACEHOLDER.name}`),
+    pattern: /\b((?:[Mm]y|MY) (?:[Nn]ame|NAME)(?: is| IS|'s)|[Ii]'m called|[Nn]amed)\s+([A-Za-z][A-Za-z'-]*(?:\s+[A-Z][A-Za-z'-]*){0,2})/g,
+    replace: (m, [, words = ""]) => {
+      const parts = words.split(/(\s+)/);
+      const first = parts[0] ?? "";
+      if (COMMON_WORDS_AFTER_NAME_LEAD.has(first.toLowerCase())) return null;
+      let used = 1;
+      while (used + 1 < parts.length && !COMMON_WORDS_AFTER_NAME_LEAD.has((parts[used + 1] ?? "").toLowerCase())) used += 2;
+      // Keep the introduction and anything after the name ("and I'm tired") as written.
+      return `${m.slice(0, m.length - words.length)}${PLACEHOLDER.name}${parts.slice(used).join("")}`;
+    },
   },
 ];
 
 // "my name is not important", "named after": words that follow those phrases and are not names.
 const COMMON_WORDS_AFTER_NAME_LEAD = new Set(
-  "a an the not so too really very just it what how why when where who after for on in by my your his her their our all nobody nothing irrelevant unimportant".split(
+  "a an the not so too really very just it what how why when where who after for on in by my your his her their our all nobody nothing irrelevant unimportant and but or i i'm im i've i'd i'll so because".split(
     " ",
   ),
 );
