@@ -30,7 +30,7 @@ export const serverShape = {
     .optional(),
   DATABASE_POOL_SIZE: int(1, 100, 10),
   LANTERN_DATA_DIR: z.string().min(1).default("data/pglite"),
-  LANTERN_MODEL_DIR: z.string().min(1).default("models"),
+  LANTERN_MODEL_DIR: z.string().min(1).default("models/lantern-distilbert-v1"),
 
   // Auth.js
   AUTH_SECRET: z.string().optional(),
