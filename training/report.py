@@ -134,7 +134,7 @@ Serving (lib/classifier): posts longer than {cfg['max_length']} tokens are split
 sigmoid(a * logit + b) per label (Platt, fitted on dev; `config.json` calibration). Thresholds
 (`config.json` thresholds) maximise macro F1 + 5-way accuracy on dev. Crisis tier: calibrated
 p(suicidal) >= {cfg['crisis_threshold']:.4f}, chosen on dev to flag at most 4% of dev `none` posts.
-Elevated tier: any calibrated probability >= {cfg.get('elevated_threshold')}.
+Elevated tier (when not crisis): any condition at or above its threshold (or any probability >= elevated_threshold {cfg.get('elevated_threshold')}).
 
 A full-size distilbert-base-uncased fine-tuned elsewhere and exported with the same inputs/outputs is
 a drop-in replacement (ship its tokenizer files and refit calibration/thresholds on dev).

@@ -1,20 +1,21 @@
 /**
  * Classifier core (no `server-only` so CLI scripts can import it; the app imports ./index).
- * One tokenizer (@huggingface/transformers, from the model's tokenizer.json) and one
+ * One tokenizer (@huggingface/tokenizers, the tokenizer library inside @huggingface/transformers v4,
+ * loaded from the model's tokenizer.json; ~180 MB less RSS than importing transformers) and one
  * onnxruntime-node session per process. Long posts are split into overlapping windows and
  * logits are max-pooled over windows.
  */
 import fs from "node:fs";
 import path from "node:path";
 import * as ort from "onnxruntime-node";
-import { env, PreTrainedTokenizer } from "@huggingface/transformers";
+import { Tokenizer } from "@huggingface/tokenizers";
 import { calibrate, parseConfig } from "./config";
 import { groupSpans, splitSentences } from "./sentences";
 import { LABELS, ModelLoadError, type ClassifierResult, type Confidence, type Evidence, type Label, type ModelConfig, type Tier } from "./types";
 import { windows } from "./windows";
 
 export const DEFAULT_MODEL_DIR = "models/lantern-distilbert-v1";
-const MAX_BATCH_TOKENS = 8192;
+const MAX_BATCH_TOKENS = 4096; // caps activation memory (peak RSS) on the 2-core box
 const MAX_OCCLUSION_SPANS = 24;
 
 export interface LoadOptions {
@@ -30,7 +31,7 @@ export interface ClassifyOptions {
 export class Classifier {
   private constructor(
     readonly config: ModelConfig,
-    private readonly tokenizer: PreTrainedTokenizer,
+    private readonly tokenizer: Tokenizer,
     private readonly session: ort.InferenceSession,
     readonly modelDir: string,
   ) {}
@@ -50,10 +51,9 @@ export class Classifier {
       }
     };
     const config = parseConfig(readJson("config.json"), path.join(dir, "config.json"));
-    let tokenizer: PreTrainedTokenizer;
+    let tokenizer: Tokenizer;
     try {
-      env.allowRemoteModels = false;
-      tokenizer = new PreTrainedTokenizer(readJson("tokenizer.json") as object, readJson("tokenizer_config.json") as object);
+      tokenizer = new Tokenizer(readJson("tokenizer.json") as object, readJson("tokenizer_config.json") as object);
     } catch (e) {
       if (e instanceof ModelLoadError) throw e;
       throw new ModelLoadError(`Classifier tokenizer in ${dir} could not be loaded: ${(e as Error).message}`, { cause: e });
@@ -83,20 +83,19 @@ export class Classifier {
   }
 
   private clsId(): number {
-    return this.tokenizer.encode("")[0] ?? 0;
+    return this.encode("")[0] ?? 0;
   }
   private sepId(): number {
-    const ids = this.tokenizer.encode("");
+    const ids = this.encode("");
     return ids[ids.length - 1] ?? 0;
   }
   private padId(): number {
-    const t = this.tokenizer as unknown as { pad_token_id?: number };
-    return t.pad_token_id ?? 0;
+    return this.tokenizer.token_to_id("[PAD]") ?? 0;
   }
 
   /** Token ids with [CLS]/[SEP], no truncation. */
   encode(text: string): number[] {
-    return this.tokenizer.encode(text);
+    return this.tokenizer.encode(text).ids;
   }
 
   /** Raw logits for a list of token sequences (each <= max_length), batched by length. */

@@ -3,15 +3,21 @@ import path from "node:path";
 import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { PreTrainedTokenizer } from "@huggingface/transformers";
+import { Tokenizer } from "@huggingface/tokenizers";
 import { DEFAULT_MODEL_DIR } from "./core";
 
 // Fixture written by `python -m training.fixtures` (the Python tokenizer used in training).
 const fx = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "__fixtures__/tokenizer-cases.json"), "utf8"));
 const dir = process.env.LANTERN_MODEL_DIR ?? DEFAULT_MODEL_DIR;
 const read = (f: string) => JSON.parse(fs.readFileSync(path.join(dir, f), "utf8"));
-const tok = new PreTrainedTokenizer(read("tokenizer.json"), read("tokenizer_config.json"));
+const tjs = new PreTrainedTokenizer(read("tokenizer.json"), read("tokenizer_config.json"));
+const tk = new Tokenizer(read("tokenizer.json"), read("tokenizer_config.json"));
+const impls: [string, { encode: (t: string) => number[] }][] = [
+  ["@huggingface/transformers", { encode: (t) => tjs.encode(t) }],
+  ["@huggingface/tokenizers (used by lib/classifier)", { encode: (t) => tk.encode(t).ids }],
+];
 
-describe("tokenizer: @huggingface/transformers on tokenizer.json == Python training tokenizer", () => {
+describe.each(impls)("tokenizer: %s on tokenizer.json == Python training tokenizer", (_name, tok) => {
   for (const c of fx.cases as { text: string; ids: number[] }[]) {
     it(`case ${JSON.stringify(c.text.slice(0, 40))}`, () => {
       expect(tok.encode(c.text)).toEqual(c.ids);
