@@ -27,7 +27,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--mlm-steps", type=int, default=0, help="v1 shipped without MLM (CPU contention); try 1600")
     ap.add_argument("--phase1-steps", type=int, default=1223)
-    ap.add_argument("--phase2-steps", type=int, default=0, help="0 = one epoch")
+    ap.add_argument("--phase2-steps", type=int, default=2535, help="0 = one epoch")
     ap.add_argument("--skip-baselines", action="store_true")
     a = ap.parse_args()
     run("wordpiece")
@@ -43,8 +43,10 @@ def main():
     p2 = ["--steps", a.phase2_steps] if a.phase2_steps else ["--epochs", 1]
     run("finetune", "--resume-from", RUNS / "finetune" / "last.pt", "--seed-offset", 1, "--out",
         RUNS / "finetune2", "--batch", 16, "--lr", "1.5e-4", *p2, "--evals-per-epoch", 2)
-    run("bag", "--trigrams", "--l2", "3e-5,1e-4", "--epochs", 6)
-    run("export", "--transformer", RUNS / "finetune2" / "best.pt")
+    run("bag", "--trigrams", "--buckets", 1 << 20, "--l2", "3e-5", "--epochs", 3, "--all-windows",
+        "--out", RUNS / "bag-1m")
+    run("export", "--transformer", RUNS / "finetune2" / "best.pt", "--bag", RUNS / "bag-1m" / "bag.pt")
+    run("report")
     run("fixtures")
 
 
