@@ -21,7 +21,7 @@ import pg from "pg";
 import { build, freshDatabase, log, migrate, productionEnv, startServer, type Server } from "./lib/harness";
 import { loadPosts } from "./lib/posts";
 import { privatePostgres } from "./lib/private-postgres";
-import { INTERNALS, selfCheckLoad, type CheckRecord } from "./lib/self-check-load";
+import { INTERNALS, appWords, selfCheckLoad, type CheckRecord } from "./lib/self-check-load";
 import { ROOT } from "./lib/project-copy";
 
 const { values: args } = parseArgs({
@@ -59,7 +59,7 @@ async function selfCheck(server: Server, consent = false): Promise<CheckRecord> 
 }
 
 function answeredSafely(r: CheckRecord): { ok: boolean; detail: string } {
-  const leaks = INTERNALS.test(r.raw);
+  const leaks = INTERNALS.test(appWords(r));
   const ok = r.status === 200 && !!r.body && (r.body.outcome === "result" || r.body.showCrisis === true) && !leaks;
   return { ok, detail: `status ${r.status}, outcome ${r.body?.outcome}, crisis card ${r.body?.showCrisis}${leaks ? ", LEAKS INTERNALS" : ""}` };
 }
@@ -291,23 +291,42 @@ async function drillPostgres() {
 async function killDuringWrites(label: string, env: NodeJS.ProcessEnv, rowsOf: () => Promise<CaseRow[]>) {
   const p = port();
   let server = await startServer(dir, p, env);
-  const load = selfCheckLoad({ url: server.url, posts, concurrency: 6, durationMs: 8_000 });
-  await new Promise((r) => setTimeout(r, 4_000));
+  // Kill once writes are really happening: after a few consented self-checks were answered "saved"
+  // (at most 40 s in), with more requests in flight at that moment.
+  let saved = 0;
+  let killed = false;
+  const load = selfCheckLoad({
+    url: server.url,
+    posts,
+    concurrency: 6,
+    durationMs: 60_000,
+    onRecord: (r) => {
+      if (r.body?.save?.status === "saved") saved++;
+    },
+    stop: () => killed,
+  });
+  const deadline = Date.now() + 40_000;
+  while (saved < 5 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
   server.child.kill("SIGKILL");
-  log(`${label}: server killed with SIGKILL during writes`);
+  log(`${label}: server killed with SIGKILL during writes (${saved} saves answered so far)`);
+  await new Promise((r) => setTimeout(r, 500));
+  killed = true;
   const records = await load;
   server = await startServer(dir, p, env);
   try {
     const after = await selfCheck(server, true);
     check("kill", `${label}: restarts and answers again`, answeredSafely(after).ok, answeredSafely(after).detail);
+    await new Promise((r) => setTimeout(r, 3_000)); // the outbox replays anything queued before the kill
     await server.stop(); // PGlite: one process at a time, so read the rows with the server stopped
     const rows = await rowsOf();
     const have = new Set(rows.map((r) => r.submissionKey));
-    const saved = records.filter((r) => r.body?.save?.status === "saved").map((r) => r.key);
-    const lost = saved.filter((k) => !have.has(k));
-    check("kill", `${label}: every case answered "saved" before the kill is there`, hasModel() ? lost.length === 0 && saved.length > 0 : "skip", hasModel() ? `${saved.length} saved, ${lost.length} lost` : "no model: nothing saved");
+    const promised = records.filter((r) => ["saved", "queued"].includes(r.body?.save?.status ?? "")).map((r) => r.key);
+    const lost = promised.filter((k) => !have.has(k));
+    check("kill", `${label}: every case answered "saved" (or queued) before the kill is there`, hasModel() ? lost.length === 0 && promised.length > 0 : "skip", hasModel() ? `${promised.length} promised, ${lost.length} lost, ${rows.length} rows` : "no model: nothing saved");
     const whole = wholeRows(rows);
     check("kill", `${label}: no half-written or duplicated case`, whole.ok, whole.detail);
+    const sent = new Set([...records.map((r) => r.key), after.key]);
+    check("kill", `${label}: no case that was not asked for`, rows.every((r) => sent.has(r.submissionKey)));
   } finally {
     await server.stop();
   }

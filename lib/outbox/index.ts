@@ -19,7 +19,7 @@ export function getOutbox(): Outbox {
     g.__lanternOutbox = createOutbox({
       dir,
       save: async (input) => saveCase(await getDb(), input),
-      retryMs: Number(process.env.LANTERN_OUTBOX_RETRY_MS) || 2_000,
+      retryMs: Number(process.env.LANTERN_OUTBOX_RETRY_MS) || 1_000,
       saveTimeoutMs: Number(process.env.LANTERN_SAVE_TIMEOUT_MS) || 5_000,
       onEvent: (event, details) => log.warn({ event, ...details }, event),
     });

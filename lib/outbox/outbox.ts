@@ -64,8 +64,10 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 
 export function createOutbox(options: OutboxOptions) {
   const { dir, save } = options;
-  const retryMs = options.retryMs ?? 2_000;
-  const maxRetryMs = options.maxRetryMs ?? 30_000;
+  const retryMs = options.retryMs ?? 1_000;
+  // Short: while cases wait, new ones are queued without trying the database, so a long back-off would keep
+  // people from getting a case reference well after the database is back.
+  const maxRetryMs = options.maxRetryMs ?? 5_000;
   const saveTimeoutMs = options.saveTimeoutMs ?? 5_000;
   const maxEntries = options.maxEntries ?? 10_000;
   const emit = options.onEvent ?? (() => {});

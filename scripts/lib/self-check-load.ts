@@ -11,16 +11,33 @@ export interface CheckRecord {
 }
 
 /** Text that must never reach a person: stack frames, file paths, driver and library names. */
-export const INTERNALS = /\bat [\w.<>]+ \(|node_modules|\.tsx?:\d+|ECONNREFUSED|ETIMEDOUT|prisma|pglite|postgres|sql|stack|onnx|Error:/i;
+export const INTERNALS = /\bat [\w.<>]+ \(|node_modules|\.tsx?:\d+|ECONNREFUSED|ETIMEDOUT|prisma|pglite|postgres|\bsql\b|stack trace|onnx|\w+Error\b|Error:/i;
+
+/** What the app itself wrote in an answer (not the person's own words echoed back as evidence or text read). */
+export function appWords(r: CheckRecord): string {
+  if (!r.body) return r.raw;
+  const { message, save, outcome } = r.body as Record<string, unknown>;
+  return JSON.stringify({ message, save, outcome, error: (r.body as Record<string, unknown>).error });
+}
 
 /** `concurrency` people doing the self-check (with consent) in a loop until `durationMs` has passed. */
-export async function selfCheckLoad(opts: { url: string; posts: string[]; concurrency: number; durationMs: number; consent?: boolean }): Promise<CheckRecord[]> {
+export async function selfCheckLoad(opts: {
+  url: string;
+  posts: string[];
+  concurrency: number;
+  durationMs: number;
+  consent?: boolean;
+  /** Called with every answer as it arrives. */
+  onRecord?: (r: CheckRecord) => void;
+  /** Ends the run early once it returns true. */
+  stop?: () => boolean;
+}): Promise<CheckRecord[]> {
   const records: CheckRecord[] = [];
   const end = Date.now() + opts.durationMs;
   let n = 0;
   async function person(i: number) {
     const ip = `100.${64 + i}.0.${1 + (i % 250)}`;
-    while (Date.now() < end) {
+    while (Date.now() < end && !opts.stop?.()) {
       const key = randomUUID();
       const text = opts.posts[n++ % opts.posts.length]!;
       const startedAt = Date.now();
@@ -38,9 +55,13 @@ export async function selfCheckLoad(opts: { url: string; posts: string[]; concur
         } catch {
           // kept as raw
         }
-        records.push({ key, startedAt, ms: Date.now() - startedAt, status: res.status, body, raw });
+        const record = { key, startedAt, ms: Date.now() - startedAt, status: res.status, body, raw };
+        records.push(record);
+        opts.onRecord?.(record);
       } catch (err) {
-        records.push({ key, startedAt, ms: Date.now() - startedAt, status: 0, body: null, raw: "", error: (err as Error).message });
+        const record = { key, startedAt, ms: Date.now() - startedAt, status: 0, body: null, raw: "", error: (err as Error).message };
+        records.push(record);
+        opts.onRecord?.(record);
         await new Promise((r) => setTimeout(r, 100));
       }
     }
