@@ -112,6 +112,19 @@ describe("case outbox", () => {
     expect(outbox.pending()).toBe(0);
   });
 
+  it("once the database is back, new saves go to it directly (with a reference) even while older ones wait", async () => {
+    const db = fakeDatabase();
+    const outbox = createOutbox({ dir: mkdtempSync(path.join(tmpdir(), "outbox-")), save: db.save, retryMs: 30, maxRetryMs: 30 });
+    db.state.up = false;
+    expect(await outbox.saveOrQueue(newCase())).toEqual({ status: "queued" });
+    db.state.up = true;
+    await new Promise((r) => setTimeout(r, 40)); // past the retry delay: no longer "known down"
+    expect(await outbox.saveOrQueue(newCase())).toMatchObject({ status: "saved" });
+    await expect.poll(() => outbox.pending(), { timeout: 2_000 }).toBe(0);
+    expect(db.rows.size).toBe(2);
+    outbox.stop();
+  });
+
   it("a case the database would reject as invalid is not queued forever", async () => {
     const outbox = createOutbox({
       dir: mkdtempSync(path.join(tmpdir(), "outbox-")),

@@ -13,8 +13,9 @@ import type { NewCase, SavedCase } from "@/lib/db/cases";
  * - One file per case, named by its submission key, written to a temp name and renamed (atomic): a crash
  *   leaves either the whole entry or none. saveCase is idempotent by submission key and writes one case in
  *   one transaction, so replaying an entry after a crash can never duplicate or half-write a case.
- * - While entries wait, new saves go straight to the outbox (no per-request wait on a dead database) until
- *   a retry succeeds.
+ * - Right after a failed attempt (within the current retry delay) new saves go straight to the outbox, so
+ *   nobody waits on a database known to be down; otherwise every save tries the database first, and a
+ *   success also replays whatever waits.
  */
 /** Thrown by a save that could not be written now but waits in the outbox (it will be written later). */
 export class CaseQueuedError extends Error {
@@ -77,6 +78,9 @@ export function createOutbox(options: OutboxOptions) {
   let flushing: Promise<number> | null = null;
   let timer: NodeJS.Timeout | null = null;
   let delay = retryMs;
+  /** When the last attempt on the database failed (null after any success). */
+  let lastFailureAt: number | null = null;
+  const knownDown = () => lastFailureAt !== null && Date.now() - lastFailureAt < delay;
 
   const file = (key: string) => path.join(dir, `${key}.json`);
 
@@ -147,9 +151,11 @@ export function createOutbox(options: OutboxOptions) {
             emit("outbox.rejected");
             continue;
           }
+          lastFailureAt = Date.now();
           emit("outbox.retry_failed", { pending: waiting.size });
           break; // the database is still down; keep the order and wait
         }
+        lastFailureAt = null;
         waiting.delete(key);
         await rm(file(key), { force: true });
         emit("outbox.saved", { pending: waiting.size });
@@ -164,14 +170,17 @@ export function createOutbox(options: OutboxOptions) {
 
   async function saveOrQueue(input: NewCase): Promise<SaveOutcome> {
     await ready();
-    // While earlier cases wait, the database is known to be down: queue at once rather than make this
-    // person wait for another timeout.
-    if (waiting.size === 0) {
+    // Right after a failure the database is known to be down: queue at once rather than make this person
+    // wait for another timeout.
+    if (!knownDown()) {
       try {
         const saved = await withTimeout(save(input), saveTimeoutMs);
+        lastFailureAt = null;
+        if (waiting.size > 0) void flush(); // it is back: replay what waits now, not at the next tick
         return { status: "saved", reference: saved.reference, created: saved.created };
       } catch (err) {
         if (err instanceof ZodError) return { status: "failed" };
+        lastFailureAt = Date.now();
         emit("outbox.save_failed", { timeout: err instanceof SaveTimeout });
       }
     }
