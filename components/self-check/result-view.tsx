@@ -63,9 +63,9 @@ export function ResultView({ result, crisisLines }: { result: CheckResult; crisi
 }
 
 function AnalysisView({ analysis }: { analysis: Analysis }) {
-  // Only sentences that pushed towards the result count as "what drove it".
-  const evidence = analysis.evidence.filter((e) => e.weight > 0).slice(0, 3);
-  const top = analysis.topLabel === "none" ? Math.max(...Object.values(analysis.probabilities)) : analysis.probabilities[analysis.topLabel];
+  // Only sentences that pushed towards a concern the model found count as "what drove it".
+  const evidence = analysis.labels.length > 0 ? analysis.evidence.filter((e) => e.weight > 0).slice(0, 3) : [];
+  const closest = (Object.entries(analysis.probabilities) as [keyof typeof CONCERN_NAMES, number][]).sort((a, b) => b[1] - a[1])[0];
   return (
     <div className="space-y-4" data-testid="analysis">
       {analysis.labels.length > 0 ? (
@@ -83,7 +83,9 @@ function AnalysisView({ analysis }: { analysis: Analysis }) {
         </p>
       )}
       <p data-testid="confidence" data-confidence={analysis.confidence} className="text-base">
-        {confidenceSentence(analysis.confidence, top)}
+        {analysis.topLabel === "none"
+          ? `${confidenceSentence(analysis.confidence)} The closest group was ${CONCERN_NAMES[closest?.[0] ?? "depression"].toLowerCase()}, at ${percent(closest?.[1] ?? 0)}.`
+          : confidenceSentence(analysis.confidence, analysis.probabilities[analysis.topLabel])}
       </p>
 
       <details className="text-sm">

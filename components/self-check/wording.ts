@@ -22,13 +22,15 @@ export function percent(p: number): string {
   return `${Math.round(p * 100)}%`;
 }
 
-export function confidenceSentence(level: ConfidenceLevel, p: number): string {
+/** The number, when given, is the probability of the concern the sentence is about. */
+export function confidenceSentence(level: ConfidenceLevel, p?: number): string {
+  const n = p === undefined ? "" : ` (${percent(p)})`;
   switch (level) {
     case "high":
-      return `The model is fairly confident about this (${percent(p)}).`;
+      return `The model is fairly confident about this${n}.`;
     case "moderate":
-      return `The model is somewhat confident about this (${percent(p)}).`;
+      return `The model is somewhat confident about this${n}.`;
     case "low":
-      return `The model isn't confident about this one (${percent(p)}), so treat it as a weak signal rather than an answer.`;
+      return `The model isn't confident about this one${n}, so treat it as a weak signal rather than an answer.`;
   }
 }
