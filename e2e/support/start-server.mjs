@@ -16,16 +16,20 @@ env.AUTH_TRUST_HOST = "true";
 env.AUTH_URL = `http://127.0.0.1:${port}`;
 
 if (process.env.TEST_DATABASE_URL) {
-  // A fresh database on the real PostgreSQL server for every run.
+  // A fresh database on the real PostgreSQL server for every run, named for the role that creates it,
+  // so runs by different roles on one server never need to drop each other's database.
   const { default: pg } = await import("pg");
+  const url = new URL(process.env.TEST_DATABASE_URL);
+  const name = `lantern_e2e_${decodeURIComponent(url.username || "local").replace(/[^a-z0-9_]/gi, "_")}`.toLowerCase();
   const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
   await admin.connect();
-  await admin.query("DROP DATABASE IF EXISTS lantern_e2e WITH (FORCE)");
-  await admin.query("CREATE DATABASE lantern_e2e");
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
-  const url = new URL(process.env.TEST_DATABASE_URL);
-  url.pathname = "/lantern_e2e";
+  url.pathname = `/${name}`;
   env.DATABASE_URL = url.toString();
+  // The seeding step in ./servers reads it from here (same process).
+  process.env.LANTERN_E2E_DATABASE_URL = env.DATABASE_URL;
 } else {
   delete env.DATABASE_URL;
   env.LANTERN_DATA_DIR = mkdtempSync(path.join(tmpdir(), "lantern-e2e-"));

@@ -1,6 +1,6 @@
 // Seeds staff accounts and review cases before the server starts (PGlite allows one
 // process at a time, so seeding cannot wait for global setup). Uses the same database
-// start-server.mjs chose: the fresh lantern_e2e database on PostgreSQL, or, for PGlite,
+// start-server.mjs chose: the fresh lantern_e2e_<role> database on PostgreSQL, or, for PGlite,
 // a data folder created here and handed to the server through LANTERN_DATA_DIR.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
@@ -13,9 +13,7 @@ export async function start() {
   const env = { ...process.env };
   const out = {};
   if (process.env.TEST_DATABASE_URL) {
-    const url = new URL(process.env.TEST_DATABASE_URL);
-    url.pathname = "/lantern_e2e"; // created empty by start-server.mjs just before
-    env.DATABASE_URL = url.toString();
+    env.DATABASE_URL = process.env.LANTERN_E2E_DATABASE_URL; // created empty by start-server.mjs just before
   } else {
     delete env.DATABASE_URL;
     env.LANTERN_DATA_DIR = mkdtempSync(path.join(tmpdir(), "lantern-e2e-staff-"));
