@@ -205,11 +205,17 @@ async function main() {
         drive(server.url, clinicians, queueRequests(cookie, Math.min(pages, 40)), mixedQueue),
       ]);
 
-      // Consistency: every "saved" answer is a case in the database, and every case was asked for.
-      await new Promise((r) => setTimeout(r, 1_000));
-      const inDb = await countCases(databaseUrl);
+      // Consistency: every "saved" answer is a case in the database, and every case was asked for. Cases the
+      // server queued (its database calls timed out under load) are written by its outbox: wait for them.
       const saved = new Set([...solo.saved, ...mixedChecks.saved]);
       const queued = new Set([...solo.queued, ...mixedChecks.queued]);
+      const drainStarted = Date.now();
+      let inDb = await countCases(databaseUrl);
+      while ([...queued].some((k) => !inDb.has(k)) && Date.now() - drainStarted < 180_000) {
+        await new Promise((r) => setTimeout(r, 2_000));
+        inDb = await countCases(databaseUrl);
+      }
+      const drainSeconds = Math.round((Date.now() - drainStarted) / 1000);
       const sent = new Set([...solo.sent, ...mixedChecks.sent]);
       const answered = new Set([...solo.answered, ...mixedChecks.answered]);
       const lost = [...saved].filter((k) => !inDb.has(k));
@@ -226,6 +232,7 @@ async function main() {
         lost: lost.length,
         unexpected: unexpected.length,
         queuedNotYetSaved: queuedNotYetSaved.length,
+        secondsToWriteQueued: drainSeconds,
       };
       const first = runs[0]!;
       const bars = [
