@@ -1,4 +1,4 @@
-"""Writes models/<name>/MODEL_CARD.md and README-model.md from metrics.json (+ bench/eval
+"""Writes models/<name>/MODEL_CARD.md and docs/model.md from metrics.json (+ bench/eval
 JSON if present in training/runs/), so every figure in the docs comes from a measured file."""
 import argparse
 import json
@@ -175,7 +175,7 @@ Bars (test):
   are occlusion estimates, not proof.
 """
     (md / "MODEL_CARD.md").write_text(card)
-    readme = f"""## Model
+    readme = f"""# Model
 
 The classifier (`models/{cfg['name']}`, served by `lib/classifier`) is a small DistilBERT-architecture
 transformer and a linear bag-of-WordPiece-n-grams branch in one ONNX graph, calibrated per label on dev.
@@ -216,8 +216,8 @@ npm run test:python        # python unit + smoke tests (also part of npm test)
 ### Benchmark
 {bench_md}
 """
-    (REPO / "README-model.md").write_text(readme)
-    print("wrote MODEL_CARD.md and README-model.md")
+    (REPO / "docs" / "model.md").write_text(readme)
+    print("wrote MODEL_CARD.md and docs/model.md")
 
 
 if __name__ == "__main__":

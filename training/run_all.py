@@ -1,6 +1,6 @@
 """One command for everything, fixed seeds:  /usr/bin/python3 -m training.run_all
 
-Stages (each also runnable alone, see README-model.md):
+Stages (each also runnable alone, see docs/model.md):
   1. training.wordpiece   WordPiece vocab from the train split
   2. training.data        pre-tokenize splits (cache)
   3. training.baselines   TF-IDF LR / RF / XGB (dev-calibrated, test once)

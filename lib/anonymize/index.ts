@@ -16,7 +16,7 @@ function emptyCounts(): Record<RedactionKind, number> {
 /**
  * Removes the Safe Harbor identifiers that can appear in a post and puts readable placeholders in their place
  * ("[name]", "[email]"). Runs before anything is stored or sent to a language model. Pattern rules go first
- * (they are exact), then the name and place tagger on what is left. See README-selfcheck.md for what is caught.
+ * (they are exact), then the name and place tagger on what is left. See docs/self-check.md for what is caught.
  */
 export function anonymize(input: string): Anonymized {
   const counts = emptyCounts();

@@ -1,7 +1,7 @@
 /**
  * Failed sign-in limits per account and per network address (rate-limiter-flexible).
  * Kept in the server's memory: addresses are never written anywhere. With several
- * server instances each keeps its own count (see README-review.md).
+ * server instances each keeps its own count (see docs/review.md).
  */
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { authConfig, type AuthConfig } from "./config";

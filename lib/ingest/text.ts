@@ -1,5 +1,5 @@
 /**
- * Checks pasted (or fetched) text before the classifier sees it. Limits are documented in README-selfcheck.md.
+ * Checks pasted (or fetched) text before the classifier sees it. Limits are documented in docs/self-check.md.
  * Messages are kind and say what to do next; nothing here throws.
  */
 export const POST_LIMITS = {

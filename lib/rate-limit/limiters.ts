@@ -2,7 +2,7 @@ import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { UserFacingError } from "@/lib/errors";
 import type { RateLimitConfig } from "./config";
 
-// In-memory limiters: one process serves the app (see README-security.md). With several instances,
+// In-memory limiters: one process serves the app (see docs/security.md). With several instances,
 // swap RateLimiterMemory for RateLimiterPostgres on the same interface.
 export type Limiters = ReturnType<typeof createLimiters>;
 
