@@ -46,7 +46,7 @@ const drillFile = path.join(root, "test-results", "drill.json");
 if (existsSync(drillFile)) {
   const d = JSON.parse(readFileSync(drillFile, "utf8"));
   const rows = d.results.map((r: Record<string, string>) => `| ${r.scenario} | ${r.check} | ${r.result} | ${(r.detail ?? "").replace(/\|/g, "/")} |`);
-  replace("drill", [`Last run: ${d.at.slice(0, 16).replace("T", " ")} UTC.`, "", "| Drill | Check | Result | Detail |", "|---|---|---|---|", ...rows].join("\n"));
+  replace("drill", [`Last run: ${d.at.slice(0, 16).replace("T", " ")} UTC${d.note ? ` (${d.note})` : ""}. ${d.results.filter((r: Record<string, string>) => r.result === "PASS").length} of ${d.results.length} checks pass.`, "", "| Drill | Check | Result | Detail |", "|---|---|---|---|", ...rows].join("\n"));
 }
 
 writeFileSync(readmePath, readme);
