@@ -1,13 +1,13 @@
 /**
  * npx tsx scripts/security-figures.ts
  * Writes the last bench and drill results (test-results/bench-load.json, test-results/drill.json) into
- * README-security.md between their markers, so the README shows measured figures, not claims.
+ * docs/security.md between their markers, so the README shows measured figures, not claims.
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
-const readmePath = path.join(root, "README-security.md");
+const readmePath = path.join(root, "docs", "security.md");
 let readme = readFileSync(readmePath, "utf8");
 
 function replace(marker: string, body: string) {
@@ -50,4 +50,4 @@ if (existsSync(drillFile)) {
 }
 
 writeFileSync(readmePath, readme);
-console.log("README-security.md updated");
+console.log("docs/security.md updated");

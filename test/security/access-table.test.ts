@@ -40,10 +40,10 @@ describe("access table", () => {
   });
 });
 
-describe("README-security.md", () => {
+describe("README.md", () => {
   it("shows exactly the access table the tests walk", async () => {
     const { accessTableMarkdown } = await import("@/lib/security/access-table");
-    const readme = readFileSync(path.join(root, "README-security.md"), "utf8");
+    const readme = readFileSync(path.join(root, "README.md"), "utf8");
     const section = /<!-- access-table:start -->\n([\s\S]*?)\n<!-- access-table:end -->/.exec(readme)?.[1];
     expect(section).toBe(accessTableMarkdown());
   });
