@@ -1,5 +1,4 @@
-import { ExternalLink } from "lucide-react";
-import { contactLinks } from "@/components/crisis/contact-links";
+import { ResourceCard } from "@/components/resources/ResourceCard";
 import { StreamedResources } from "@/components/resources/StreamedResources";
 import type { CheckResult } from "./types";
 
@@ -37,25 +36,8 @@ export function ResourcesSection({ result }: { result: CheckResult }) {
       <p className="text-sm text-muted-foreground">From our checked directory. Every number and link here comes from the organisation&apos;s own published details.</p>
       <ul className="space-y-3">
         {result.resources.map(({ resource, reason }) => (
-          <li key={resource.id} data-resource-id={resource.id} className="rounded-[var(--radius)] border border-border bg-card p-4">
-            <p className="font-medium">{resource.name}</p>
-            <p className="text-sm text-muted-foreground">{resource.organization}</p>
-            <p className="mt-2 text-sm">{resource.description}</p>
-            {reason ? <p className="mt-1 text-sm text-muted-foreground">{reason}</p> : null}
-            <div className="mt-3 flex flex-wrap gap-x-4 gap-y-2 text-sm">
-              {contactLinks(resource).map((link) => (
-                <a
-                  key={link.href}
-                  href={link.href}
-                  {...(link.kind === "web" || link.kind === "chat" ? { target: "_blank", rel: "noopener noreferrer" } : {})}
-                  className="inline-flex min-h-6 items-center gap-1 font-medium text-primary underline underline-offset-4"
-                >
-                  {link.label}
-                  {link.kind === "web" || link.kind === "chat" ? <ExternalLink className="size-3.5" aria-hidden /> : null}
-                </a>
-              ))}
-            </div>
-            <p className="mt-2 text-xs text-muted-foreground">{[resource.hours, resource.cost].filter(Boolean).join(" · ")}</p>
+          <li key={resource.id}>
+            <ResourceCard resource={resource} reason={reason} />
           </li>
         ))}
       </ul>

@@ -29,6 +29,17 @@ describe("classifier", () => {
     expect(r.model.name).toBe(clf.config.name);
   });
 
+  it('explains only elevated or crisis results with explain: "concerns"', async () => {
+    const texts = [
+      "We replaced the graphics card and the build runs fine now. Next weekend we plan to upgrade the power supply.",
+      "I have not slept in days. My thoughts race at night.\nI feel like giving up on everything. I want to die.",
+    ];
+    const results = await clf.classifyBatch(texts, { explain: "concerns" });
+    expect(results.map((r) => r.tier)).toEqual(["low", "crisis"]);
+    expect(results[0]?.evidence).toEqual([]);
+    expect(results[1]?.evidence.length).toBeGreaterThan(0);
+  });
+
   it("never throws on odd or huge Unicode input", async () => {
     const weird = ["", " ", "\u0000\uFFFD", "\uD800 lone", "😀".repeat(5000), "[MASK] [CLS]", "é".repeat(300), "a".repeat(100_000)];
     const huge = Array.from({ length: 100_000 }, (_, i) => String.fromCodePoint(32 + ((i * 7919) % 0x2ffff))).join("").slice(0, 100_000);

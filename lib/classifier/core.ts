@@ -24,8 +24,12 @@ export interface LoadOptions {
 }
 
 export interface ClassifyOptions {
-  /** sentence-occlusion evidence (extra inference per sentence); default true for classify() */
-  explain?: boolean;
+  /**
+   * Sentence-occlusion evidence (one extra inference per sentence group); default true for classify().
+   * "concerns": only for elevated or crisis results (what the page and the clinician's case view show),
+   * since the occlusion pass is most of a self-check's cost.
+   */
+  explain?: boolean | "concerns";
 }
 
 export class Classifier {
@@ -176,7 +180,8 @@ export class Classifier {
     const out: ClassifierResult[] = [];
     for (let i = 0; i < texts.length; i++) {
       const d = this.decide(this.probabilities(lg[i] as number[]));
-      const evidence = opts.explain ? await this.explain(texts[i] as string, d.topLabel, d.probabilities) : [];
+      const wanted = opts.explain === true || (opts.explain === "concerns" && d.tier !== "low");
+      const evidence = wanted ? await this.explain(texts[i] as string, d.topLabel, d.probabilities) : [];
       out.push({ ...d, evidence, model });
     }
     return out;

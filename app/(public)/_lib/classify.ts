@@ -10,7 +10,8 @@ import type { ClassifyOutcome } from "./self-check";
  */
 export async function classifyForSelfCheck(text: string): Promise<ClassifyOutcome> {
   try {
-    const output = await classify(text);
+    // Evidence only for elevated or crisis results, where it is shown: it is most of the cost.
+    const output = await classify(text, { explain: "concerns" });
     const checked = classificationSchema.safeParse(output);
     if (!checked.success) return { ok: false, reason: "failed" };
     const analysis: Analysis = {
