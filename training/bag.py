@@ -3,18 +3,16 @@ trained as an L2-regularised multilabel logistic regression on each post's first
 Regularisation strength and epochs chosen on dev (max-pooled windows, as served)."""
 import argparse
 import json
-from pathlib import Path
 
 import numpy as np
 import torch
 import torch.nn.functional as F
 
-from .common import RUNS, SEED, log, seed_everything, set_threads
+from .common import RUNS, start_run, SEED, log
 from .data import encode_split
 from .infer import pad_batch, predict_logits
 from .metrics import auc
 from .model import BagOfNgrams
-from .wordpiece import WordPieceTokenizer
 
 
 def train_bag(tr, Ytr, V, l2, epochs, buckets, trigrams, lr=0.05, batch=256, pad=0, evalf=None):
@@ -60,12 +58,7 @@ def main(argv=None):
     ap.add_argument("--all-windows", action="store_true",
                     help="train on every serving window of each post (label = post label), not just the first")
     a = ap.parse_args(argv)
-    set_threads()
-    seed_everything()
-    out = Path(a.out)
-    out.mkdir(parents=True, exist_ok=True)
-    logf = out / "log.txt"
-    tok = WordPieceTokenizer(a.vocab)
+    out, logf, tok = start_run(a.out, a.vocab)
     tr_ids, Ytr, _, _ = encode_split(tok, "train", a.data, limit=a.limit, vocab_path=a.vocab)
     dv_ids, Ydv, _, _ = encode_split(tok, "dev", a.data, limit=a.limit, vocab_path=a.vocab)
     L = a.max_length

@@ -83,3 +83,14 @@ def log(msg, file=None):
     if file:
         with open(file, "a") as f:
             f.write(line + "\n")
+
+
+def start_run(out_dir, vocab_path, seed=SEED):
+    """The shared start of every training stage: threads, seeds, the output folder, its log and the tokenizer."""
+    from .wordpiece import WordPieceTokenizer  # late import: wordpiece itself uses this module
+
+    set_threads()
+    seed_everything(seed)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    return out, out / "log.txt", WordPieceTokenizer(vocab_path)

@@ -11,13 +11,12 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from .common import RUNS, SEED, log, seed_everything, set_threads
+from .common import RUNS, start_run, SEED, log
 from .data import encode_split
 from .infer import pad_batch, predict_logits
 from .metrics import auc
 from .model import Config, DistilBertForSequenceClassification
 from .pretrain import lr_at, deadline_passed
-from .wordpiece import WordPieceTokenizer
 
 
 def make_batches(lengths, batch, rng):
@@ -56,12 +55,7 @@ def main(argv=None):
     ap.add_argument("--heads", type=int, default=4)
     ap.add_argument("--hidden", type=int, default=1024)
     a = ap.parse_args(argv)
-    set_threads()
-    seed_everything(SEED)
-    out = Path(a.out)
-    out.mkdir(parents=True, exist_ok=True)
-    logf = out / "log.txt"
-    tok = WordPieceTokenizer(a.vocab)
+    out, logf, tok = start_run(a.out, a.vocab)
     tr_ids, Ytr, _, _ = encode_split(tok, "train", a.data, limit=a.limit, vocab_path=a.vocab)
     dv_ids, Ydv, _, _ = encode_split(tok, "dev", a.data, limit=a.limit, vocab_path=a.vocab)
     L = a.max_length

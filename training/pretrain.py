@@ -5,16 +5,14 @@ import datetime as dt
 import json
 import math
 import time
-from pathlib import Path
 
 import numpy as np
 import torch
 import torch.nn.functional as F
 
-from .common import RUNS, SEED, load_split, log, seed_everything, set_threads
+from .common import RUNS, start_run, SEED, load_split, log
 from .data import encode_pretrain
 from .model import Config, DistilBertForMaskedLM
-from .wordpiece import WordPieceTokenizer
 
 
 def mask_tokens(x, tok, vocab_size, rng, p=0.15):
@@ -67,12 +65,7 @@ def main(argv=None):
     ap.add_argument("--pretrain-limit", type=int, default=None, help="(tests) limit unlabeled docs")
     ap.add_argument("--train-limit", type=int, default=None)
     a = ap.parse_args(argv)
-    set_threads()
-    seed_everything(SEED)
-    out = Path(a.out)
-    out.mkdir(parents=True, exist_ok=True)
-    logf = out / "log.txt"
-    tok = WordPieceTokenizer(a.vocab)
+    out, logf, tok = start_run(a.out, a.vocab)
     V = len(tok.itos)
     train_texts = [r["text"] for r in load_split("train", a.data, a.train_limit)]
     flat = np.asarray(encode_pretrain(tok, a.vocab, train_texts, a.pretrain_limit))
