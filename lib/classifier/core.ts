@@ -2,21 +2,31 @@
  * Classifier core (no `server-only` so CLI scripts can import it; the app imports ./index).
  * One tokenizer (@huggingface/tokenizers, the tokenizer library inside @huggingface/transformers v4,
  * loaded from the model's tokenizer.json; ~180 MB less RSS than importing transformers) and one
- * onnxruntime-node session per process. Long posts are split into overlapping windows and
- * logits are max-pooled over windows.
+ * onnxruntime-node session per process, run in a worker thread (./onnx-session.ts). Requests waiting
+ * at the same time share batches. Long posts are split into overlapping windows and logits are
+ * max-pooled over windows.
  */
 import fs from "node:fs";
 import path from "node:path";
-import * as ort from "onnxruntime-node";
 import { Tokenizer } from "@huggingface/tokenizers";
 import { calibrate, parseConfig } from "./config";
+import { OnnxWorkerSession } from "./onnx-session";
 import { groupSpans, splitSentences } from "./sentences";
 import { LABELS, ModelLoadError, type ClassifierResult, type Confidence, type Evidence, type Label, type ModelConfig, type Tier } from "./types";
 import { windows } from "./windows";
 
 export const DEFAULT_MODEL_DIR = "models/lantern-distilbert-v1";
 const MAX_BATCH_TOKENS = 4096; // caps activation memory (peak RSS) on the 2-core box
-const MAX_OCCLUSION_SPANS = 24;
+const MAX_EVIDENCE_SPANS = 24;
+// One drain of the request queue scores at most this many tokens, so a burst can't hold the queue for long.
+const MAX_DRAIN_TOKENS = 16_384;
+
+interface PendingJob {
+  seqs: number[][];
+  tokens: number;
+  resolve(rows: number[][]): void;
+  reject(err: unknown): void;
+}
 
 export interface LoadOptions {
   modelDir?: string;
@@ -25,18 +35,23 @@ export interface LoadOptions {
 
 export interface ClassifyOptions {
   /**
-   * Sentence-occlusion evidence (one extra inference per sentence group); default true for classify().
-   * "concerns": only for elevated or crisis results (what the page and the clinician's case view show),
-   * since the occlusion pass is most of a self-check's cost.
+   * Evidence sentences (each sentence group scored on its own: about one more pass over the text);
+   * default true for classify(). "concerns": only for elevated or crisis results, the ones the page and
+   * the clinician's case view show evidence for.
    */
   explain?: boolean | "concerns";
 }
 
 export class Classifier {
+  private queue: PendingJob[] = [];
+  private draining = false;
+  /** Calibrated probabilities for an empty post: the baseline evidence weights are measured from. */
+  private blank: Record<Label, number> | null = null;
+
   private constructor(
     readonly config: ModelConfig,
     private readonly tokenizer: Tokenizer,
-    private readonly session: ort.InferenceSession,
+    private readonly session: OnnxWorkerSession,
     readonly modelDir: string,
   ) {}
 
@@ -62,17 +77,11 @@ export class Classifier {
       if (e instanceof ModelLoadError) throw e;
       throw new ModelLoadError(`Classifier tokenizer in ${dir} could not be loaded: ${(e as Error).message}`, { cause: e });
     }
-    let session: ort.InferenceSession;
+    let session: OnnxWorkerSession;
     try {
-      session = await ort.InferenceSession.create(path.join(dir, "model.onnx"), {
+      session = await OnnxWorkerSession.create(path.join(dir, "model.onnx"), {
         intraOpNumThreads: opts.intraOpNumThreads ?? Number(process.env.LANTERN_ORT_THREADS ?? 2),
-        interOpNumThreads: 1,
-        executionMode: "sequential",
-        graphOptimizationLevel: "all",
-        // spinning worker threads collapse throughput when the 2 cores are shared (measured: 1066 ms vs
-        // 156 ms for a 256-token window under load 20), so threads sleep instead of spinning
-        extra: { session: { intra_op: { allow_spinning: "0" }, inter_op: { allow_spinning: "0" } } },
-      } as ort.InferenceSession.SessionOptions);
+      });
     } catch (e) {
       throw new ModelLoadError(`Classifier model ${path.join(dir, "model.onnx")} is corrupt or unreadable: ${(e as Error).message}`, { cause: e });
     }
@@ -80,6 +89,7 @@ export class Classifier {
     try {
       const [probe] = await c.logits([[c.clsId(), c.sepId()]]);
       if (!probe || probe.length !== LABELS.length || probe.some((v) => !Number.isFinite(v))) throw new Error("bad output shape");
+      c.blank = c.probabilities(probe);
     } catch (e) {
       throw new ModelLoadError(`Classifier model ${dir} failed its start-up check: ${(e as Error).message}`, { cause: e });
     }
@@ -122,11 +132,7 @@ export class Classifier {
           mask[r * Lb + t] = 1n;
         }
       });
-      const res = await this.session.run({
-        input_ids: new ort.Tensor("int64", ids, [idx.length, Lb]),
-        attention_mask: new ort.Tensor("int64", mask, [idx.length, Lb]),
-      });
-      const data = (res.logits ?? Object.values(res)[0])?.data as Float32Array;
+      const data = await this.session.run(ids, mask, [idx.length, Lb]);
       const k = LABELS.length;
       idx.forEach((i, r) => {
         out[i] = Array.from(data.subarray(r * k, r * k + k));
@@ -134,6 +140,44 @@ export class Classifier {
       j += idx.length;
     }
     return out;
+  }
+
+  /**
+   * Logits for sequences, scored together with whatever other requests are waiting. No timer: the first
+   * request runs at once, and requests that arrive meanwhile share the next run (fewer, fuller batches
+   * under load, no added latency when idle).
+   */
+  private score(seqs: number[][]): Promise<number[][]> {
+    if (seqs.length === 0) return Promise.resolve([]);
+    return new Promise((resolve, reject) => {
+      this.queue.push({ seqs, tokens: seqs.reduce((n, s) => n + s.length, 0), resolve, reject });
+      if (!this.draining) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.draining = true;
+    try {
+      while (this.queue.length > 0) {
+        let take = 0;
+        for (let tokens = 0; take < this.queue.length && (take === 0 || tokens + this.queue[take]!.tokens <= MAX_DRAIN_TOKENS); take++) {
+          tokens += this.queue[take]!.tokens;
+        }
+        const jobs = this.queue.splice(0, take);
+        try {
+          const rows = await this.logits(jobs.flatMap((j) => j.seqs));
+          let at = 0;
+          for (const j of jobs) {
+            j.resolve(rows.slice(at, at + j.seqs.length));
+            at += j.seqs.length;
+          }
+        } catch (err) {
+          for (const j of jobs) j.reject(err);
+        }
+      }
+    } finally {
+      this.draining = false;
+    }
   }
 
   /** Max-pooled logits per text (all windows of each text scored in shared batches). */
@@ -146,7 +190,7 @@ export class Classifier {
         seqs.push(w);
       }
     });
-    const lg = await this.logits(seqs);
+    const lg = await this.score(seqs);
     const out = texts.map(() => new Array<number>(LABELS.length).fill(-Infinity));
     lg.forEach((row, w) => {
       const o = out[owner[w] as number] as number[];
@@ -177,14 +221,14 @@ export class Classifier {
   async classifyBatch(texts: string[], opts: ClassifyOptions = {}): Promise<ClassifierResult[]> {
     const lg = await this.textLogits(texts);
     const model = { name: this.config.name, version: this.config.version };
-    const out: ClassifierResult[] = [];
-    for (let i = 0; i < texts.length; i++) {
-      const d = this.decide(this.probabilities(lg[i] as number[]));
-      const wanted = opts.explain === true || (opts.explain === "concerns" && d.tier !== "low");
-      const evidence = wanted ? await this.explain(texts[i] as string, d.topLabel, d.probabilities) : [];
-      out.push({ ...d, evidence, model });
-    }
-    return out;
+    return Promise.all(
+      texts.map(async (text, i) => {
+        const d = this.decide(this.probabilities(lg[i] as number[]));
+        const wanted = opts.explain === true || (opts.explain === "concerns" && d.tier !== "low");
+        const evidence = wanted ? await this.explain(text, d.topLabel, d.probabilities) : [];
+        return { ...d, evidence, model };
+      }),
+    );
   }
 
   async classify(text: string, opts: ClassifyOptions = { explain: true }): Promise<ClassifierResult> {
@@ -192,20 +236,20 @@ export class Classifier {
     return r as ClassifierResult;
   }
 
-  /** Sentence occlusion: drop in the explained label's probability when a sentence is removed. */
+  /**
+   * Evidence: each sentence group is scored on its own, and its weight is how far it alone moves the explained
+   * label's probability above that of an empty post. One batched pass over about the text's length (sentence
+   * occlusion, which re-scores the whole text once per group, cost ~15x more and was most of a self-check).
+   */
   async explain(text: string, top: Label | "none", p: Record<Label, number>): Promise<Evidence[]> {
     const clean = sanitize(text);
-    const spans = groupSpans(clean, splitSentences(clean), MAX_OCCLUSION_SPANS);
+    const spans = groupSpans(clean, splitSentences(clean), MAX_EVIDENCE_SPANS);
     if (spans.length === 0) return [];
     const target: Label = top !== "none" ? top : LABELS.reduce((a, b) => (p[b] > p[a] ? b : a));
-    if (spans.length === 1) {
-      const s = spans[0]!;
-      return [{ sentence: s.text, start: s.start, end: s.end, weight: round(p[target]) }];
-    }
-    const variants = spans.map((s) => clean.slice(0, s.start) + " " + clean.slice(s.end));
-    const lg = await this.textLogits(variants);
+    const base = this.blank?.[target] ?? 0;
+    const lg = await this.textLogits(spans.map((s) => s.text));
     return spans
-      .map((s, i) => ({ sentence: s.text, start: s.start, end: s.end, weight: round(p[target] - this.probabilities(lg[i] as number[])[target]) }))
+      .map((s, i) => ({ sentence: s.text, start: s.start, end: s.end, weight: round(this.probabilities(lg[i] as number[])[target] - base) }))
       .sort((a, b) => b.weight - a.weight)
       .slice(0, 3);
   }

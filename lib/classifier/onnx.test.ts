@@ -7,6 +7,11 @@ import { DEFAULT_MODEL_DIR } from "./core";
 // Expected logits computed by PyTorch at export time (training/export.py write_fixture).
 const fx = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "__fixtures__/onnx-expected.json"), "utf8"));
 const dir = process.env.LANTERN_MODEL_DIR ?? DEFAULT_MODEL_DIR;
+// The shipped graph has int8 encoder weights (training/quantize.py): it must stay within 0.01 logit of
+// PyTorch's float32 output (measured: 0.002). A float32 export must match to 1e-3.
+const quantized = Boolean(JSON.parse(fs.readFileSync(path.join(dir, "config.json"), "utf8")).onnx?.quantization);
+const tolerance = quantized ? 0.01 : 1e-3;
+const close = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThanOrEqual(tolerance);
 const t64 = (rows: number[][]) => new ort.Tensor("int64", BigInt64Array.from(rows.flat().map(BigInt)), [rows.length, rows[0]!.length]);
 
 describe("ONNX model output == PyTorch output", () => {
@@ -14,11 +19,11 @@ describe("ONNX model output == PyTorch output", () => {
     const s = await ort.InferenceSession.create(path.join(dir, "model.onnx"), { intraOpNumThreads: 1 });
     for (const r of fx.rows as { input_ids: number[]; logits: number[] }[]) {
       const out = await s.run({ input_ids: t64([r.input_ids]), attention_mask: t64([r.input_ids.map(() => 1)]) });
-      Array.from(out.logits!.data as Float32Array).forEach((v, k) => expect(v).toBeCloseTo(r.logits[k]!, 3));
+      Array.from(out.logits!.data as Float32Array).forEach((v, k) => close(v, r.logits[k]!));
     }
     const b = fx.batch as { input_ids: number[][]; attention_mask: number[][]; logits: number[][] };
     const out = await s.run({ input_ids: t64(b.input_ids), attention_mask: t64(b.attention_mask) });
     expect(out.logits!.dims).toEqual([b.input_ids.length, 4]);
-    Array.from(out.logits!.data as Float32Array).forEach((v, i) => expect(v).toBeCloseTo(b.logits.flat()[i]!, 3));
+    Array.from(out.logits!.data as Float32Array).forEach((v, i) => close(v, b.logits.flat()[i]!));
   });
 });
