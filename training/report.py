@@ -101,7 +101,7 @@ def main(argv=None):
                     f"| p50 latency, 512-token post | {bench['p50_ms_512']} ms (all windows) | {bench['transformers_js']['p50_ms_512_truncated']} ms (truncated to {cfg['max_length']}) |\n"
                     f"| batched throughput | {bench['posts_per_s_batched']} posts/s | {bench['transformers_js']['posts_per_s_batched']} posts/s |\n"
                     f"| peak RSS (our classifier, before the pipeline loads) | {bench['peak_rss_mb']} MB | |\n"
-                    f"| p50 with sentence-occlusion evidence, 128 tokens | {bench['p50_ms_128_with_evidence']} ms | |\n\n"
+                    f"| p50 with evidence sentences, 128 tokens | {bench['p50_ms_128_with_evidence']} ms | |\n\n"
                     f"Ours over transformers.js: {bench['vs_transformers_js']['latency_128']}x (128-token latency), "
                     f"{bench['vs_transformers_js']['throughput']}x (throughput).")
     ts_md = ""
@@ -172,7 +172,7 @@ Bars (test):
 - The crisis tier misses some suicidal posts (see recall above) and flags some `none` posts:
   it must route to a human and to crisis resources, never replace them.
 - English Reddit text only; long posts are windowed (every token is scored) but evidence sentences
-  are occlusion estimates, not proof.
+  are estimates (each sentence group scored on its own), not proof.
 """
     (md / "MODEL_CARD.md").write_text(card)
     readme = f"""# Model

@@ -62,6 +62,46 @@ describe("classifier", () => {
   });
 });
 
+describe("serving path", () => {
+  const posts = [
+    "I have not slept in days. My thoughts race at night.",
+    "Some weeks I barely sleep and feel unstoppable, then I crash and can't get out of bed.",
+    "My heart pounds before every meeting and I keep expecting the worst.",
+    "We replaced the graphics card and the build runs fine now.",
+    "I keep thinking everyone would be better off without me. I wrote a note last night.",
+    "Work was long but the walk home helped.",
+  ];
+
+  it("requests made at the same time share batches and get the answers they would get alone", async () => {
+    const alone = [];
+    for (const p of posts) alone.push(await clf.classify(p, { explain: false }));
+    const together = await Promise.all(posts.map((p) => clf.classify(p, { explain: false })));
+    together.forEach((r, i) => {
+      // int8 activations are quantized per batch, so batch-mates can move a probability very slightly
+      for (const l of LABELS) expect(Math.abs(r.probabilities[l] - alone[i]!.probabilities[l])).toBeLessThan(0.02);
+      expect(r.tier).toBe(alone[i]!.tier);
+    });
+  });
+
+  it("evidence puts the sentence that reads most like the concern first", async () => {
+    const text = "We went to the market on Saturday and bought apples. I want to die and I have a plan for tonight. The bus was late again.";
+    const r = await clf.classify(text);
+    expect(r.topLabel).toBe("suicidal");
+    expect(r.evidence[0]?.sentence).toBe("I want to die and I have a plan for tonight.");
+    expect(r.evidence[0]!.weight).toBeGreaterThan(r.evidence.at(-1)!.weight);
+  });
+
+  it("a dead inference worker fails the calls in flight, and the next call starts a new one", async () => {
+    const own = await Classifier.load({ modelDir: dir, intraOpNumThreads: 1 });
+    const session = (own as unknown as { session: { worker: { terminate(): Promise<number> } | null } }).session;
+    const inFlight = own.classify(posts[0]!, { explain: false });
+    await session.worker!.terminate();
+    await expect(inFlight).rejects.toThrow(/worker/);
+    const again = await own.classify(posts[0]!, { explain: false });
+    expect(LABELS.every((l) => Number.isFinite(again.probabilities[l]))).toBe(true);
+  });
+});
+
 describe("ModelLoadError", () => {
   it("missing model dir", async () => {
     await expect(Classifier.load({ modelDir: path.join(os.tmpdir(), "no-such-model") })).rejects.toBeInstanceOf(ModelLoadError);

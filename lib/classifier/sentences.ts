@@ -19,7 +19,7 @@ export function splitSentences(text: string): Span[] {
   return out;
 }
 
-/** Merge neighbouring spans so that at most `max` remain (occlusion cost stays bounded). */
+/** Merge neighbouring spans so that at most `max` remain (evidence cost stays bounded). */
 export function groupSpans(text: string, spans: Span[], max: number): Span[] {
   if (spans.length <= max) return spans;
   const size = Math.ceil(spans.length / max);
