@@ -62,6 +62,24 @@ async function main() {
   let t = performance.now();
   for (let i = 0; i < batch.length; i += 64) await clf.classifyBatch(batch.slice(i, i + 64), { explain: false });
   const ours_pps = batch.length / ((performance.now() - t) / 1000);
+  // The serving path: 50 callers at once, as 50 users of the server would be (their requests share batches),
+  // with evidence sentences for elevated or crisis results as the self-check asks for them.
+  const concurrent = async (explain: false | "concerns") => {
+    const seconds = quick ? 1 : 10;
+    const end = performance.now() + seconds * 1000;
+    let done = 0;
+    await Promise.all(
+      Array.from({ length: 50 }, async (_, u) => {
+        for (let i = u; performance.now() < end; i += 50) {
+          await clf.classify(batch[i % batch.length] as string, { explain });
+          done++;
+        }
+      }),
+    );
+    return done / seconds;
+  };
+  const served_pps = await concurrent(false);
+  const served_pps_evidence = await concurrent("concerns");
   const peakRss = process.resourceUsage().maxRSS / 1024;
 
   // @huggingface/transformers pipeline on the same ONNX file (fp32, 2 threads)
@@ -97,6 +115,8 @@ async function main() {
     p50_ms_512: r(q(t512, 0.5)), p95_ms_512: r(q(t512, 0.95)),
     p50_ms_128_with_evidence: r(q(tExplain, 0.5)),
     posts_per_s_batched: r(ours_pps),
+    posts_per_s_50_concurrent: r(served_pps),
+    posts_per_s_50_concurrent_with_evidence: r(served_pps_evidence),
     peak_rss_mb: r(peakRss),
     transformers_js: { p50_ms_128: r(q(h128, 0.5)), p95_ms_128: r(q(h128, 0.95)), p50_ms_512_truncated: r(q(h512, 0.5)), posts_per_s_batched: r(theirs_pps) },
     vs_transformers_js: { latency_128: r(q(h128, 0.5) / q(t128, 0.5)), throughput: r(ours_pps / theirs_pps) },
@@ -108,6 +128,7 @@ async function main() {
     console.log(`single post 128 tokens: p50 ${out.p50_ms_128} ms, p95 ${out.p95_ms_128} ms (with evidence p50 ${out.p50_ms_128_with_evidence} ms)`);
     console.log(`single post 512 tokens: p50 ${out.p50_ms_512} ms, p95 ${out.p95_ms_512} ms`);
     console.log(`batched: ${out.posts_per_s_batched} posts/s; peak RSS ${out.peak_rss_mb} MB`);
+    console.log(`50 concurrent callers: ${out.posts_per_s_50_concurrent} posts/s, ${out.posts_per_s_50_concurrent_with_evidence} posts/s with evidence for concerns`);
     console.log(`transformers.js pipeline: 128 p50 ${out.transformers_js.p50_ms_128} ms, 512 (truncated) p50 ${out.transformers_js.p50_ms_512_truncated} ms, ${out.transformers_js.posts_per_s_batched} posts/s`);
     console.log(`ours vs transformers.js: ${out.vs_transformers_js.latency_128}x faster (128-token latency), ${out.vs_transformers_js.throughput}x throughput`);
   }

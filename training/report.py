@@ -101,9 +101,16 @@ def main(argv=None):
                     f"| p50 latency, 512-token post | {bench['p50_ms_512']} ms (all windows) | {bench['transformers_js']['p50_ms_512_truncated']} ms (truncated to {cfg['max_length']}) |\n"
                     f"| batched throughput | {bench['posts_per_s_batched']} posts/s | {bench['transformers_js']['posts_per_s_batched']} posts/s |\n"
                     f"| peak RSS (our classifier, before the pipeline loads) | {bench['peak_rss_mb']} MB | |\n"
-                    f"| p50 with evidence sentences, 128 tokens | {bench['p50_ms_128_with_evidence']} ms | |\n\n"
+                    f"| p50 with evidence sentences, 128 tokens | {bench['p50_ms_128_with_evidence']} ms | |\n"
+                    + (f"| 50 concurrent callers (shared batches) | {bench['posts_per_s_50_concurrent']} posts/s | |\n"
+                       f"| 50 concurrent callers, evidence for elevated/crisis | {bench['posts_per_s_50_concurrent_with_evidence']} posts/s | |\n"
+                       if "posts_per_s_50_concurrent" in bench else "") + "\n"
                     f"Ours over transformers.js: {bench['vs_transformers_js']['latency_128']}x (128-token latency), "
                     f"{bench['vs_transformers_js']['throughput']}x (throughput).")
+    quant = cfg.get("onnx", {}).get("quantization")
+    quant_md = (f"\nWeights: {quant} (`training/quantize.py`, after export; the graph stays within 0.01 logit of "
+                "PyTorch's float32 output on the fixture posts, and the TypeScript evaluation below runs the int8 graph).\n"
+                if quant else "")
     ts_md = ""
     if tseval:
         d = abs(tseval["auc"]["value"] - ens["test"]["auc"]["value"])
@@ -128,8 +135,9 @@ output `logits` [batch, 4]) containing:
 - a linear bag-of-WordPiece-n-grams branch (unigrams + hashed bigrams{' + trigrams' if arch['bag']['trigrams'] else ''},
   {arch['bag']['buckets']} buckets; sum of weights / sqrt(count)), i.e. an L2-regularised logistic regression;
 - a per-label combiner chosen on dev by 5-fold cross-validation: {text['weights']}.
-
-Serving (lib/classifier): posts longer than {cfg['max_length']} tokens are split into overlapping windows
+{quant_md}
+Serving (lib/classifier): the session runs in a worker thread and requests that wait at the same time share
+batches. Posts longer than {cfg['max_length']} tokens are split into overlapping windows
 (stride {cfg.get('window_stride')}) and logits are max-pooled over windows. Calibrated probability =
 sigmoid(a * logit + b) per label (Platt, fitted on dev; `config.json` calibration). Thresholds
 (`config.json` thresholds) maximise macro F1 + 5-way accuracy on dev. Crisis tier: calibrated
