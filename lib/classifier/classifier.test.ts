@@ -73,7 +73,7 @@ describe("serving path", () => {
   ];
 
   it("requests made at the same time share batches and get the answers they would get alone", async () => {
-    const alone = [];
+    const alone: Awaited<ReturnType<Classifier["classify"]>>[] = [];
     for (const p of posts) alone.push(await clf.classify(p, { explain: false }));
     const together = await Promise.all(posts.map((p) => clf.classify(p, { explain: false })));
     together.forEach((r, i) => {
