@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
 import path from "node:path";
-import { anonymize, redactText } from "./index";
+import { anonymize, anonymizeAsync, redactText } from "./index";
 
 describe("anonymize: pattern identifiers", () => {
   it.each([
@@ -100,5 +100,25 @@ describe("npm run -s anonymize", () => {
       encoding: "utf8",
     });
     expect(out).toBe("email me: [email]\n");
+  });
+});
+
+describe("anonymizeAsync (the tagger in a worker thread)", () => {
+  const posts = [
+    "My sister Jordan Miles drove me to Springfield, Illinois last week. Email me at sam@example.com.",
+    "I told Dr. Patel at the clinic on Main Street in Leeds, England that I can't sleep.",
+    "nothing identifying here, just a long tired day and a quiet evening",
+    "Ask u/throwaway_99 or call (555) 123-4567; I met Maria in Toronto.",
+  ];
+
+  it("gives exactly what anonymize() gives", async () => {
+    for (const p of posts) expect(await anonymizeAsync(p)).toEqual(anonymize(p));
+  });
+
+  it("many at once, answered in order", async () => {
+    const many = Array.from({ length: 40 }, (_, i) => posts[i % posts.length]!);
+    const out = await Promise.all(many.map((p) => anonymizeAsync(p)));
+    out.forEach((o, i) => expect(o.text).toBe(anonymize(many[i]!).text));
+    expect(out[0]!.text).not.toContain("Jordan");
   });
 });

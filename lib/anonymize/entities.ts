@@ -1,26 +1,13 @@
-import nlp from "compromise";
+import path from "node:path";
+import { WorkerClient } from "@/lib/threads/worker-client";
 import { PLACEHOLDER, type RedactionKind } from "./patterns";
 import { STATES_AND_PROVINCES } from "./places";
+import { tagDoc, type TaggedDoc, type TermJson } from "./tag.mjs";
 
-/**
- * People and places found by compromise's tagger. Safe Harbor keeps states and countries, so a term tagged
- * Country, or a Region that is a known state or province, stays; cities, towns, streets and other places go.
- */
-interface Span {
+export interface Span {
   start: number;
   end: number;
   kind: RedactionKind;
-}
-
-interface TermJson {
-  text: string;
-  tags: string[];
-  offset: { start: number; length: number };
-}
-interface MatchJson {
-  text: string;
-  terms: TermJson[];
-  offset: { start: number; length: number };
 }
 
 function keepPlace(term: TermJson): boolean {
@@ -32,34 +19,46 @@ function keepPlace(term: TermJson): boolean {
 // Placeholders such as "[name]" are ours, never entities.
 const isPlaceholder = (text: string) => /^\[[a-z0-9 +]+\]$/.test(text);
 
-// A whitespace-free run this long is never a name or a place. Blanking it (same length, so offsets hold) keeps the
-// tagger fast on hostile input: compromise treats "a.a.a.…" as thousands of sentences.
-const LONG_TOKEN = /\S{64,}/g;
+// The tagger in a worker thread, shared by the process; anonymizeAsync() uses it so the server's event loop
+// stays free. Resolved from the working directory at run time, like the classifier's worker.
+const tagger = new WorkerClient<{ text: string }, TaggedDoc>(path.join(process.cwd(), "lib", "anonymize", "tagger-worker.mjs"));
+
+/** People and places, tagged in the worker thread; in this thread if the worker can't answer (never skipped). */
+export async function findEntitiesOffThread(text: string): Promise<Span[]> {
+  const tagged = await tagger.call({ text }).catch(() => tagDoc(text));
+  return entitySpans(text, tagged);
+}
 
 export function findEntities(text: string): Span[] {
-  const doc = nlp(text.replace(LONG_TOKEN, (t) => " ".repeat(t.length)));
+  return entitySpans(text, tagDoc(text));
+}
+
+/**
+ * People and places found by compromise's tagger. Safe Harbor keeps states and countries, so a term tagged
+ * Country, or a Region that is a known state or province, stays; cities, towns, streets and other places go.
+ */
+function entitySpans(text: string, tagged: TaggedDoc): Span[] {
   const spans: Span[] = [];
-  const opts = { offset: true, terms: { offset: true } } as const;
 
   // compromise often tags only the given name ("Jordan" in "Jordan Miles"): extend a person over the
   // capitalised proper nouns that directly follow it, which are nearly always the surname.
-  const allTerms = (doc.json(opts) as MatchJson[]).flatMap((sentence) => sentence.terms);
+  const allTerms = tagged.terms;
   const termIndex = new Map(allTerms.map((t, i) => [t.offset.start, i]));
-  for (const person of doc.people().json(opts) as MatchJson[]) {
+  for (const person of tagged.people) {
     const terms = person.terms.filter((t) => !isPlaceholder(t.text) && /\p{L}/u.test(t.text));
     const first = terms[0];
     let last = terms[terms.length - 1];
     if (!first || !last) continue;
     for (let i = (termIndex.get(last.offset.start) ?? allTerms.length) + 1; i < allTerms.length; i++) {
-      const next = allTerms[i] as TermJson & { pre?: string };
-      const prev = allTerms[i - 1] as TermJson & { post?: string };
+      const next = allTerms[i] as TermJson;
+      const prev = allTerms[i - 1] as TermJson;
       const joined = /^\s+$/.test(prev.post ?? "") && !(next.pre ?? "").trim();
       if (!joined || !/^\p{Lu}/u.test(next.text) || !next.tags.includes("ProperNoun") || next.tags.includes("Place")) break;
       last = next;
     }
     spans.push({ start: first.offset.start, end: last.offset.start + last.offset.length, kind: "name" });
   }
-  for (const place of doc.places().json(opts) as MatchJson[]) {
+  for (const place of tagged.places) {
     // Multi-word states ("New York") are tagged term by term: look at the whole match first.
     if (STATES_AND_PROVINCES.has(place.text.toLowerCase().replace(/[.,!?;:]+$/, ""))) continue;
     for (const term of place.terms) {
@@ -71,8 +70,8 @@ export function findEntities(text: string): Span[] {
 }
 
 /** Replaces entity spans right to left so earlier offsets stay valid; merges neighbouring spans of one kind. */
-export function redactEntities(text: string, counts: Record<RedactionKind, number>): string {
-  const spans = findEntities(text).sort((a, b) => a.start - b.start);
+export function redactEntities(text: string, counts: Record<RedactionKind, number>, found: Span[] = findEntities(text)): string {
+  const spans = [...found].sort((a, b) => a.start - b.start);
   const merged: Span[] = [];
   for (const span of spans) {
     const prev = merged[merged.length - 1];

@@ -1,4 +1,4 @@
-import { redactEntities } from "./entities";
+import { findEntitiesOffThread, redactEntities } from "./entities";
 import { PATTERN_RULES, PLACEHOLDER, type RedactionKind } from "./patterns";
 
 export { PLACEHOLDER, type RedactionKind } from "./patterns";
@@ -19,6 +19,17 @@ function emptyCounts(): Record<RedactionKind, number> {
  * (they are exact), then the name and place tagger on what is left. See docs/self-check.md for what is caught.
  */
 export function anonymize(input: string): Anonymized {
+  const { text, counts } = redactPatterns(input);
+  return { text: redactEntities(text, counts), counts };
+}
+
+/** anonymize() with the name and place tagger in a worker thread: the same result, without blocking the server. */
+export async function anonymizeAsync(input: string): Promise<Anonymized> {
+  const { text, counts } = redactPatterns(input);
+  return { text: redactEntities(text, counts, await findEntitiesOffThread(text)), counts };
+}
+
+function redactPatterns(input: string): Anonymized {
   const counts = emptyCounts();
   let text = input.normalize("NFC");
   for (const rule of PATTERN_RULES) {
@@ -32,7 +43,6 @@ export function anonymize(input: string): Anonymized {
       return replacement;
     });
   }
-  text = redactEntities(text, counts);
   return { text, counts };
 }
 

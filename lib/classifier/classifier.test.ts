@@ -93,9 +93,9 @@ describe("serving path", () => {
 
   it("a dead inference worker fails the calls in flight, and the next call starts a new one", async () => {
     const own = await Classifier.load({ modelDir: dir, intraOpNumThreads: 1 });
-    const session = (own as unknown as { session: { worker: { terminate(): Promise<number> } | null } }).session;
+    const worker = (own as unknown as { session: { client: { worker: { terminate(): Promise<number> } | null } } }).session.client.worker;
     const inFlight = own.classify(posts[0]!, { explain: false });
-    await session.worker!.terminate();
+    await worker!.terminate();
     await expect(inFlight).rejects.toThrow(/worker/);
     const again = await own.classify(posts[0]!, { explain: false });
     expect(LABELS.every((l) => Number.isFinite(again.probabilities[l]))).toBe(true);

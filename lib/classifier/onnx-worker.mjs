@@ -8,7 +8,7 @@ import * as ort from "onnxruntime-node";
 let session;
 try {
   session = await ort.InferenceSession.create(workerData.modelPath, workerData.options);
-  parentPort.postMessage({ type: "ready", outputNames: session.outputNames });
+  parentPort.postMessage({ type: "ready" });
 } catch (err) {
   parentPort.postMessage({ type: "failed", message: err instanceof Error ? err.message : String(err) });
 }
@@ -21,7 +21,7 @@ parentPort.on("message", async ({ id, ids, mask, dims }) => {
     });
     const output = res.logits ?? Object.values(res)[0];
     const logits = Float32Array.from(output.data);
-    parentPort.postMessage({ type: "result", id, logits }, [logits.buffer]);
+    parentPort.postMessage({ type: "result", id, value: logits }, [logits.buffer]);
   } catch (err) {
     parentPort.postMessage({ type: "error", id, message: err instanceof Error ? err.message : String(err) });
   }

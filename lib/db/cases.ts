@@ -1,7 +1,7 @@
 import "server-only";
 import { randomInt } from "node:crypto";
 import { z } from "zod";
-import { anonymize } from "@/lib/anonymize";
+import { anonymizeAsync } from "@/lib/anonymize";
 import { CASE_CONDITIONS } from "@/lib/resources/rank";
 import { Prisma, type PrismaClient } from "./generated/client";
 
@@ -56,22 +56,28 @@ export function todayUtc(now = new Date()): Date {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 }
 
-function caseRow(input: z.output<typeof newCaseSchema>): Omit<Prisma.CaseCreateInput, "reference"> {
+// Anonymized off the event loop (the tagger's worker thread): the text, each evidence sentence and the message.
+async function caseRow(input: z.output<typeof newCaseSchema>): Promise<Omit<Prisma.CaseCreateInput, "reference">> {
   const c = input.classification;
+  const [text, message, ...evidence] = await Promise.all([
+    anonymizeAsync(input.text),
+    input.generatedMessage ? anonymizeAsync(input.generatedMessage) : null,
+    ...c.evidence.map((e) => anonymizeAsync(e.sentence)),
+  ]);
   return {
     submissionKey: input.submissionKey,
     createdOn: todayUtc(),
-    redactedText: anonymize(input.text).text,
+    redactedText: text!.text,
     probabilities: c.probabilities,
     labels: c.labels,
     topLabel: c.topLabel,
     tier: TIER[c.tier],
     confidence: Math.max(...Object.values(c.probabilities)),
-    evidence: c.evidence.map((e) => ({ sentence: anonymize(e.sentence).text, weight: e.weight })),
+    evidence: c.evidence.map((e, i) => ({ sentence: evidence[i]!.text, weight: e.weight })),
     modelName: c.model.name,
     modelVersion: c.model.version,
     resourcesShown: input.resourcesShown,
-    generatedMessage: input.generatedMessage ? anonymize(input.generatedMessage).text : null,
+    generatedMessage: message ? message.text : null,
     country: input.country,
   };
 }
@@ -91,7 +97,7 @@ export async function saveCase(db: PrismaClient, input: NewCase): Promise<SavedC
   const existing = await find();
   if (existing) return { reference: existing.reference, created: false };
 
-  const row = caseRow(parsed);
+  const row = await caseRow(parsed);
   for (let attempt = 0; attempt < 5; attempt++) {
     try {
       return await db.$transaction(async (tx) => {

@@ -1,0 +1,19 @@
+export interface TermJson {
+  text: string;
+  tags: string[];
+  pre?: string;
+  post?: string;
+  offset: { start: number; length: number };
+}
+export interface MatchJson {
+  text: string;
+  terms: TermJson[];
+  offset: { start: number; length: number };
+}
+export interface TaggedDoc {
+  /** Every term of the post, in order. */
+  terms: TermJson[];
+  people: MatchJson[];
+  places: MatchJson[];
+}
+export function tagDoc(text: string): TaggedDoc;

@@ -1,0 +1,45 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { WorkerClient } from "./worker-client";
+
+// A real worker thread running a tiny .mjs file that speaks the protocol.
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lantern-worker-"));
+const echo = path.join(dir, "echo.mjs");
+fs.writeFileSync(
+  echo,
+  `import { parentPort } from "node:worker_threads";
+parentPort.postMessage({ type: "ready" });
+parentPort.on("message", ({ id, n, crash }) => {
+  if (crash) process.exit(3);
+  if (n < 0) parentPort.postMessage({ type: "error", id, message: "negative" });
+  else setTimeout(() => parentPort.postMessage({ type: "result", id, value: n * 2 }), 5 - (n % 5));
+});`,
+);
+const failing = path.join(dir, "failing.mjs");
+fs.writeFileSync(failing, `import { parentPort } from "node:worker_threads";\nparentPort.postMessage({ type: "failed", message: "model missing" });`);
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe("WorkerClient", () => {
+  it("matches each answer to its request, and passes errors through", async () => {
+    const c = new WorkerClient<{ n: number }, number>(echo);
+    expect(await Promise.all([1, 2, 3, 4, 5, 6].map((n) => c.call({ n })))).toEqual([2, 4, 6, 8, 10, 12]);
+    await expect(c.call({ n: -1 })).rejects.toThrow("negative");
+    await c.close();
+  });
+
+  it("a worker that dies fails the calls in flight; the next call starts a new worker", async () => {
+    const c = new WorkerClient<{ n: number; crash?: boolean }, number>(echo);
+    const slow = c.call({ n: 1 });
+    await expect(c.call({ n: 0, crash: true })).rejects.toThrow(/exited with code 3/);
+    await expect(slow).rejects.toThrow(/exited/);
+    expect(await c.call({ n: 21 })).toBe(42);
+    await c.close();
+  });
+
+  it("a worker that can't start says why", async () => {
+    await expect(new WorkerClient(failing).start()).rejects.toThrow("model missing");
+    await expect(new WorkerClient(path.join(dir, "missing.mjs")).call({})).rejects.toThrow();
+  });
+});
