@@ -79,7 +79,9 @@ def main(argv=None):
     bench = json.loads(bench.read_text()) if bench.exists() else None
     tseval = RUNS / "eval-test.json"
     tseval = json.loads(tseval.read_text()) if tseval.exists() else None
-    notes = json.loads((RUNS / "notes.json").read_text()) if (RUNS / "notes.json").exists() else {}
+    # Hand-written account of how the shipped model was trained (choices, attempts that failed, timings).
+    notes_file = Path(__file__).parent / "notes.md"
+    notes = {"training": notes_file.read_text()} if notes_file.exists() else {}
     arch = cfg["architecture"]
     w = ens["weights"]["per_label"]
     text = {
