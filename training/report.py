@@ -81,7 +81,7 @@ def main(argv=None):
     tseval = json.loads(tseval.read_text()) if tseval.exists() else None
     # Hand-written account of how the shipped model was trained (choices, attempts that failed, timings).
     notes_file = Path(__file__).parent / "notes.md"
-    notes = {"training": notes_file.read_text()} if notes_file.exists() else {}
+    notes = {"training": notes_file.read_text().rstrip()} if notes_file.exists() else {}
     arch = cfg["architecture"]
     w = ens["weights"]["per_label"]
     text = {
