@@ -10,6 +10,9 @@ import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
 const env = { ...process.env, NODE_ENV: "production" };
+// A larger young generation: fewer scavenges per request under load (measured with the load bench's driver:
+// 54 vs 50 self-checks/s on 2 cores). The server's memory grows by at most ~190 MB for it.
+env.NODE_OPTIONS = [env.NODE_OPTIONS, "--max-semi-space-size=64"].filter(Boolean).join(" ");
 
 if (!env.AUTH_SECRET && !env.DATABASE_URL) {
   // Beside the PGlite folder (default data/pglite), never inside it.

@@ -69,6 +69,8 @@ export function productionEnv(extra: Record<string, string | undefined>): NodeJS
     AUTH_SECRET: randomBytes(48).toString("base64url"),
     AUTH_TRUST_HOST: "true",
     LOG_LEVEL: "warn",
+    // as `npm start` runs it (scripts/start.mjs)
+    NODE_OPTIONS: [process.env.NODE_OPTIONS, "--max-semi-space-size=64"].filter(Boolean).join(" "),
     ...extra,
   };
 }
