@@ -12,6 +12,8 @@ export const rateLimitEnvSchema = z.object({
   RATE_LIMIT_GENERATION_WINDOW_SECONDS: positiveInt(600),
   // All clients together: caps LLM spend and spam volume even when the requests come from many addresses.
   RATE_LIMIT_GENERATION_GLOBAL_PER_MINUTE: positiveInt(300),
+  // Outreach triage, per staff account: posts classified per hour (a 1,000-row CSV is 1,000 posts).
+  RATE_LIMIT_OUTREACH_POSTS_PER_HOUR: positiveInt(10_000),
   // How many reverse proxies in front of the app append to X-Forwarded-For; the client address is the
   // entry that many places from the right (entries further left are whatever the client sent).
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),

@@ -13,7 +13,7 @@ g.__lanternRateLimits ??= (() => {
 })();
 const { config, limiters } = g.__lanternRateLimits;
 
-export const { limitSelfCheck, limitGeneration } = limiters;
+export const { limitSelfCheck, limitGeneration, limitOutreach } = limiters;
 
 /** The hashed client key for the current request (server actions, route handlers, server components). */
 export async function clientKey(): Promise<string> {

@@ -11,9 +11,9 @@ function minutesText(ms: number): string {
   return minutes === 1 ? "about a minute" : `about ${minutes} minutes`;
 }
 
-async function consumeOrExplain(limiter: RateLimiterMemory, key: string, message: (wait: string) => string) {
+async function consumeOrExplain(limiter: RateLimiterMemory, key: string, message: (wait: string) => string, points = 1) {
   try {
-    await limiter.consume(key, 1);
+    await limiter.consume(key, points);
   } catch (rejection) {
     if (!(rejection instanceof RateLimiterRes)) throw rejection;
     throw new UserFacingError(message(minutesText(rejection.msBeforeNext)), {
@@ -40,6 +40,12 @@ export function createLimiters(config: RateLimitConfig) {
     duration: 60,
   });
 
+  const outreach = new RateLimiterMemory({
+    keyPrefix: "outreach",
+    points: config.RATE_LIMIT_OUTREACH_POSTS_PER_HOUR,
+    duration: 3600,
+  });
+
   return {
     /** Throws a UserFacingError (kind "rate_limited") when this client has checked too many posts lately. */
     limitSelfCheck: (key: string) =>
@@ -58,5 +64,15 @@ export function createLimiters(config: RateLimitConfig) {
       await consumeOrExplain(generation, key, pause);
       await consumeOrExplain(generationGlobal, "all", pause);
     },
+    /** Throws a UserFacingError when this staff account has triaged too many posts in the last hour. */
+    limitOutreach: (userId: string, posts: number) =>
+      consumeOrExplain(
+        outreach,
+        userId,
+        (wait) =>
+          `This account has triaged ${config.RATE_LIMIT_OUTREACH_POSTS_PER_HOUR.toLocaleString("en-US")} posts in the last hour, ` +
+          `the most the server allows one account. Please continue in ${wait}.`,
+        posts,
+      ),
   };
 }

@@ -29,6 +29,7 @@ describe("limiters", () => {
     RATE_LIMIT_SELF_CHECK_MAX: "3",
     RATE_LIMIT_GENERATION_MAX: "2",
     RATE_LIMIT_GENERATION_GLOBAL_PER_MINUTE: "3",
+    RATE_LIMIT_OUTREACH_POSTS_PER_HOUR: "100",
   });
 
   it("lets a client through up to the limit, then explains kindly with a retry time", async () => {
@@ -53,6 +54,14 @@ describe("limiters", () => {
     await expect(limitGeneration("a")).rejects.toBeInstanceOf(UserFacingError);
     await limitGeneration("b"); // the global bucket now holds 3 (a's rejected call consumed its per-client point only)
     await expect(limitGeneration("c")).rejects.toThrow(/paused new ones/);
+  });
+
+  it("counts outreach triage in posts, per staff account", async () => {
+    const { limitOutreach } = createLimiters(config);
+    await limitOutreach("user-1", 60);
+    await limitOutreach("user-1", 40);
+    await expect(limitOutreach("user-1", 1)).rejects.toThrow(/100 posts in the last hour/);
+    await expect(limitOutreach("user-2", 100)).resolves.toBeUndefined();
   });
 
   it("rejects nonsense configuration at start-up", () => {

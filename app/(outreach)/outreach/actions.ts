@@ -11,12 +11,16 @@ import { saveOutreachCase } from "@/lib/db/outreach";
 import { resourcesFor } from "@/lib/outreach/resources";
 import { classifyChunkInput, saveCaseInput } from "@/lib/outreach/schema";
 import { classifyForCase, triagePosts } from "@/lib/outreach/triage";
+import { limitOutreach } from "@/lib/rate-limit";
 
 const OUTREACH_ROLES = ["OUTREACH", "ADMIN"] as const;
 
 export const classifyChunk = roleAction(
   { name: "outreach.classifyChunk", roles: OUTREACH_ROLES, input: classifyChunkInput },
-  async (input) => triagePosts(input.posts, input.country),
+  async (input, user) => {
+    await limitOutreach(user.id, input.posts.length);
+    return triagePosts(input.posts, input.country);
+  },
 );
 
 export const saveRow = roleAction({ name: "outreach.saveRow", roles: OUTREACH_ROLES, input: saveCaseInput }, async (input, user) => {
