@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageRole } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { listQueue } from "@/lib/db/review-queue";
+import { listQueue, queueVersion } from "@/lib/db/review-queue";
 import { queueFilterSchema, STATUS_LABEL, type QueueFilter } from "@/lib/review/schemas";
 import { CaseStatus } from "@/lib/db/generated/enums";
 import { StaffHeader } from "@/components/auth/staff-header";
@@ -26,7 +26,11 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
   const raw = await searchParams;
   const me = await requirePageRole("/review", "CLINICIAN");
   const filter = queueFilterSchema.parse(raw);
-  const queue = await listQueue(await getDb(), me, filter);
+  const db = await getDb();
+  // The fingerprint of what this render shows, taken first: a case that arrives while the page is on its way is
+  // then a change the poller sees (fetching the first fingerprint from the browser missed those).
+  const version = await queueVersion(db, me);
+  const queue = await listQueue(db, me, filter);
 
   return (
     <>
@@ -70,7 +74,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
           </span>
           {queue.page < queue.pageCount ? <Link className="underline" href={hrefWith(filter, { page: queue.page + 1 })}>Next page</Link> : null}
         </nav>
-        <QueuePoller />
+        <QueuePoller renderedVersion={version} />
       </main>
     </>
   );

@@ -4,10 +4,16 @@ import { useEffect, useRef } from "react";
 
 const INTERVAL_MS = 5_000;
 
-/** Refreshes the queue when its fingerprint changes, so new cases appear without a reload. */
-export function QueuePoller() {
+/**
+ * Refreshes the queue when its fingerprint changes, so new cases appear without a reload. Starts from the
+ * fingerprint the server rendered with, so nothing that arrives before the first poll is missed.
+ */
+export function QueuePoller({ renderedVersion }: { renderedVersion: string }) {
   const router = useRouter();
-  const last = useRef<string | null>(null);
+  const last = useRef<string>(renderedVersion);
+  useEffect(() => {
+    last.current = renderedVersion; // a refresh re-renders with the new fingerprint
+  }, [renderedVersion]);
   useEffect(() => {
     let stopped = false;
     async function tick() {
@@ -19,7 +25,7 @@ export function QueuePoller() {
         }
         if (!res.ok) return;
         const { version } = (await res.json()) as { version: string };
-        if (last.current !== null && version !== last.current) router.refresh();
+        if (version !== last.current) router.refresh();
         last.current = version;
       } catch {
         // Offline for a moment: try again at the next tick.
