@@ -32,16 +32,12 @@ test.describe("bad pasted input: a clear message, no crash, nothing stored", () 
   });
 
   test("HTML and script tags are never rendered as HTML", async ({ page }) => {
-    let dialogs = 0;
-    page.on("dialog", (d) => {
-      dialogs++;
-      void d.dismiss();
-    });
     const sc = new SelfCheckPage(page);
+    const dialogs = sc.watchDialogs();
     await sc.goto();
     await sc.check({ text: '<script>alert(1)</script><img src=x onerror="alert(2)"> I feel so alone and I cannot sleep at night anymore.' });
     await expect(page.locator("img[src=x]")).toHaveCount(0);
-    expect(dialogs).toBe(0);
+    expect(dialogs()).toBe(0);
     await expect(sc.result).toBeVisible();
   });
 

@@ -46,12 +46,8 @@ test.describe("links that can't be read get a clear message and the paste option
     ["a huge response", "https://www.reddit.com/r/test/comments/huge01/x/", "larger than we can read"],
   ] as const) {
     test(label, async ({ page }) => {
-      let dialogs = 0;
-      page.on("dialog", (d) => {
-        dialogs++;
-        void d.dismiss();
-      });
       const sc = new SelfCheckPage(page);
+      const dialogs = sc.watchDialogs();
       await sc.goto();
       await sc.check({ link, consent: true });
       expect(await sc.outcome()).toBe("invalid");
@@ -59,22 +55,18 @@ test.describe("links that can't be read get a clear message and the paste option
       await expect(sc.message).toContainText("paste it in the box instead");
       await expect(page.getByTestId("case-nothing-saved")).toBeVisible();
       await expect(sc.link).toHaveAttribute("aria-invalid", "true");
-      expect(dialogs).toBe(0);
+      expect(dialogs()).toBe(0);
     });
   }
 });
 
 test("HTML in a fetched post is shown as text, never run", async ({ page }) => {
-  let dialogs = 0;
-  page.on("dialog", (d) => {
-    dialogs++;
-    void d.dismiss();
-  });
   const sc = new SelfCheckPage(page);
+  const dialogs = sc.watchDialogs();
   await sc.goto();
   await sc.check({ link: "https://www.reddit.com/r/test/comments/html01/x/" });
   await page.getByText("The text we read").click();
   await expect(page.getByTestId("text-read")).toContainText("<script>alert(1)</script>");
   await expect(page.locator("img[src=x]")).toHaveCount(0);
-  expect(dialogs).toBe(0);
+  expect(dialogs()).toBe(0);
 });

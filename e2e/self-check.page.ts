@@ -30,6 +30,19 @@ export class SelfCheckPage {
     this.reference = page.getByTestId("case-reference");
   }
 
+  /**
+   * Counts (and dismisses) browser dialogs from now on: an alert() from pasted or fetched HTML would be one.
+   * Read the count through the returned function.
+   */
+  watchDialogs(): () => number {
+    let dialogs = 0;
+    this.page.on("dialog", (d) => {
+      dialogs++;
+      void d.dismiss();
+    });
+    return () => dialogs;
+  }
+
   async goto() {
     await this.page.goto("/");
     await expect(this.form).toBeVisible();
