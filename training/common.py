@@ -15,7 +15,7 @@ ALL_CLASSES = LABELS + ["none"]
 REPO = Path(__file__).resolve().parent.parent
 RUNS = Path(os.environ.get("LANTERN_RUNS_DIR") or (REPO / "training" / "runs"))
 MODEL_NAME = "lantern-distilbert-v1"
-MODEL_VERSION = "1.1.0"  # 1.1: int8 encoder weights (training/quantize.py)
+MODEL_VERSION = "1.2.0"  # 1.1: int8 encoder weights (training/quantize.py); 1.2: word model blended in (training/word_lr.py)
 SEED = 1234
 
 

@@ -109,6 +109,38 @@ def choose_combiner(owner, T, B, Y, n, folds=5, seed=1234):
     return W, c, chosen
 
 
+def choose_word_blend(E, Wd, Y, folds=5, seed=1234):
+    """Per label, the weight of the word model's logits next to the ensemble's (alpha grid on z-scaled logits),
+    kept only where 5-fold cross-validated dev AUC beats the ensemble alone; refit on all dev."""
+    n = len(Y)
+    fold = np.random.default_rng(seed).integers(0, folds, n)
+    alphas = np.round(np.arange(0, 0.80001, 0.05), 2)
+    out = {"ensemble": [], "word": []}
+    cv_out = []
+    for k in range(4):
+        sE, sW = E[:, k].std() + 1e-9, Wd[:, k].std() + 1e-9
+
+        def z(al, idx):
+            return (1 - al) / sE * E[idx, k] + al / sW * Wd[idx, k]
+
+        def best_alpha(idx):
+            return max(alphas, key=lambda al: (auc(Y[idx, k], z(al, idx)), -al))
+
+        oof = {"alone": np.zeros(n), "blend": np.zeros(n)}
+        for f in range(folds):
+            tr, te = fold != f, fold == f
+            oof["alone"][te] = E[te, k]
+            oof["blend"][te] = z(best_alpha(tr), te) * sE  # back on the ensemble's scale across folds
+        cv = {m: auc(Y[:, k], v) for m, v in oof.items()}
+        al = float(best_alpha(np.arange(n))) if cv["blend"] > cv["alone"] else 0.0
+        # in the ensemble's own units, so calibration and thresholds see the familiar scale
+        out["ensemble"].append(round((1 - al), 6))
+        out["word"].append(round(al * sE / sW, 6))
+        cv_out.append({"label": LABELS[k], "alpha_word": al, "cv_auc": {m: round(v, 4) for m, v in cv.items()}})
+        log(f"word blend {LABELS[k]}: {cv_out[-1]}")
+    return out, cv_out
+
+
 def fit_and_eval(name, Ldv, Lte, Ydv, cdv, Yte, cte, n_boot=1000):
     cal = fit_platt(Ldv, Ydv)
     Pdv, Pte = apply_platt(Ldv, cal), apply_platt(Lte, cal)
@@ -191,6 +223,7 @@ def main(argv=None):
     ap.add_argument("--limit", type=int, default=None, help="(tests)")
     ap.add_argument("--fixtures", default=str(REPO / "lib" / "classifier" / "__fixtures__"))
     ap.add_argument("--no-quantize", action="store_true", help="ship float32 weights (default: int8 encoder MatMuls)")
+    ap.add_argument("--word-lr", default=None, help="a training.word_lr run folder: blend its logits in if dev says so")
     a = ap.parse_args(argv)
     set_threads()
     seed_everything()
@@ -218,6 +251,30 @@ def main(argv=None):
     ens = fit_and_eval("ensemble", Edv, Ete, Ydv, cdv, Yte, cte, a.boot)
     ens["weights"] = {"W": W.tolist(), "c": c.tolist(), "per_label": chosen}
     results["ensemble"] = ens
+    word_model = None
+    if a.word_lr:
+        wdir = Path(a.word_lr)
+        scores = np.load(wdir / "scores.npz")
+        if a.limit:
+            scores = {"dev": scores["dev"][:ndv], "test": scores["test"][:nte]}
+        results["word-lr"] = fit_and_eval("word-lr", scores["dev"], scores["test"], Ydv, cdv, Yte, cte, a.boot)
+        blend, blend_cv = choose_word_blend(Edv, scores["dev"], Ydv)
+        if any(w != 0 for w in blend["word"]):
+            results["transformer+bag"] = results.pop("ensemble")
+            Edv = Edv * blend["ensemble"] + scores["dev"] * blend["word"]
+            Ete = Ete * blend["ensemble"] + scores["test"] * blend["word"]
+            ens = fit_and_eval("ensemble", Edv, Ete, Ydv, cdv, Yte, cte, a.boot)
+            ens["weights"] = {"W": W.tolist(), "c": c.tolist(), "per_label": chosen, "word_blend": blend,
+                              "word_blend_cv": blend_cv}
+            results["ensemble"] = ens
+            meta = json.loads((wdir / "meta.json").read_text())
+            shutil.copy(wdir / "word-lr.onnx", out / "word-lr.onnx")
+            word_model = {"file": "word-lr.onnx", "input": "words", "output": "logits",
+                          "preprocess": meta["preprocess"], "features": meta["features"], "blend": blend}
+            if a.fixtures:
+                Path(a.fixtures).mkdir(parents=True, exist_ok=True)
+                (Path(a.fixtures) / "word-lr-expected.json").write_text(
+                    json.dumps({"rows": meta["fixture"]}, ensure_ascii=False, indent=1))
     for b in ("lr", "rf", "xgb"):
         f = Path(a.baselines) / f"{b}.json"
         if f.exists():
@@ -242,6 +299,9 @@ def main(argv=None):
         "onnx": {"inputs": ["input_ids", "attention_mask"], "output": "logits", "opset": 14,
                  "quantization": None if a.no_quantize else QUANTIZATION},
     }
+    if word_model:
+        # served logits = ensemble * blend.ensemble + word model * blend.word, per label; then Platt calibration
+        config["word_model"] = word_model
     (out / "config.json").write_text(json.dumps(config, indent=2))
     metrics = {"definitions": {
         "auc": "macro ROC-AUC over the 4 conditions (one-vs-rest; none is negative for all)",

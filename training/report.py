@@ -8,7 +8,9 @@ from .common import MODEL_NAME, REPO, RUNS
 
 ROWS = [("lr", "TF-IDF word 1-2-gram Logistic Regression"), ("rf", "TF-IDF Random Forest"),
         ("xgb", "TF-IDF XGBoost"), ("transformer", "DistilBERT-shaped transformer alone"),
-        ("bag", "bag-of-WordPiece-n-grams branch alone"), ("ensemble", "**shipped: transformer + n-gram ensemble**")]
+        ("bag", "bag-of-WordPiece-n-grams branch alone"), ("transformer+bag", "transformer + bag (one ONNX graph)"),
+        ("word-lr", "word TF-IDF 1-2-gram LR member alone (100k n-grams)"),
+        ("ensemble", "**shipped: transformer + bag, blended with the word model**")]
 
 
 def ci(m):
@@ -20,7 +22,8 @@ def table(results, split):
     for k, name in ROWS:
         r = results.get(k)
         if not r:
-            out.append(f"| {name} | not run | | | | |")
+            if k not in ("transformer+bag", "word-lr"):  # rows of a model without a word member
+                out.append(f"| {name} | not run | | | | |")
             continue
         e = r[split]
         c = e.get("crisis", {})
@@ -94,6 +97,12 @@ def main(argv=None):
                                              " (logistic regression over all 8 logits)")
             + f", 5-fold dev CV AUC blend {x['cv_auc']['blend']:.4f} / stack {x['cv_auc']['stack']:.4f}" for x in w),
     }
+    wb = ens["weights"].get("word_blend_cv")
+    if wb:
+        text["weights"] += (". Then, per label, the word model (`word-lr.onnx`) is blended in where 5-fold dev CV says "
+                            "so: " + "; ".join(f"{x['label']}: word share {x['alpha_word']:.2f} (CV AUC "
+                                              f"{x['cv_auc']['alone']:.4f} without, {x['cv_auc']['blend']:.4f} with)"
+                                              for x in wb))
     bench_md = "not run yet"
     if bench:
         bench_md = (f"`npm run bench:classifier` ({bench['cpus']} shared CPUs, 1-min load average {bench['load_avg_1m']} "

@@ -7,8 +7,9 @@ Stages (each also runnable alone, see docs/model.md):
   4. training.pretrain    MLM on the unlabeled corpus + train text (optional, --mlm-steps 0 skips)
   5. training.finetune    multilabel fine-tuning (phase 1, then phase 2 continuing from it)
   6. training.bag         bag-of-WordPiece-n-grams branch
-  7. training.export      ensemble weights, calibration, thresholds on dev; test once; ONNX + model dir
-  8. training.fixtures    tokenizer parity fixture for the TypeScript tests
+  7. training.word_lr     word TF-IDF 1-2-gram logistic regression, its own ONNX graph (word-lr.onnx)
+  8. training.export      ensemble weights, word-model blend, calibration, thresholds on dev; test once; model dir
+  9. training.fixtures    tokenizer parity fixture for the TypeScript tests
 The shipped v1 model was produced with the defaults below (see MODEL_CARD.md for the log)."""
 import argparse
 import subprocess
@@ -45,7 +46,9 @@ def main():
         RUNS / "finetune2", "--batch", 16, "--lr", "1.5e-4", *p2, "--evals-per-epoch", 2)
     run("bag", "--trigrams", "--buckets", 1 << 20, "--l2", "3e-5", "--epochs", 3, "--all-windows",
         "--out", RUNS / "bag-1m")
-    run("export", "--transformer", RUNS / "finetune2" / "best.pt", "--bag", RUNS / "bag-1m" / "bag.pt")
+    run("word_lr")
+    run("export", "--transformer", RUNS / "finetune2" / "best.pt", "--bag", RUNS / "bag-1m" / "bag.pt",
+        "--word-lr", RUNS / "word-lr")
     run("report")
     run("fixtures")
 

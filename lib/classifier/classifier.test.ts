@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Classifier, DEFAULT_MODEL_DIR } from "./core";
-import { LABELS, ModelLoadError } from "./types";
+import { LABELS, ModelLoadError, type ModelConfig } from "./types";
 import { windows } from "./windows";
 import { splitSentences } from "./sentences";
 
@@ -110,6 +110,15 @@ describe("ModelLoadError", () => {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "lantern-bad-"));
     for (const f of ["config.json", "tokenizer.json", "tokenizer_config.json"]) fs.copyFileSync(path.join(dir, f), path.join(tmp, f));
     fs.writeFileSync(path.join(tmp, "model.onnx"), "not an onnx file");
+    const wordFile = (JSON.parse(fs.readFileSync(path.join(dir, "config.json"), "utf8")) as ModelConfig).word_model?.file;
+    if (wordFile) {
+      await expect(Classifier.load({ modelDir: tmp })).rejects.toThrow(new RegExp(`missing ${wordFile}`));
+      fs.copyFileSync(path.join(dir, "model.onnx"), path.join(tmp, "model.onnx"));
+      fs.writeFileSync(path.join(tmp, wordFile), "not an onnx file either");
+      await expect(Classifier.load({ modelDir: tmp })).rejects.toThrow(/corrupt or unreadable/);
+      fs.copyFileSync(path.join(dir, wordFile), path.join(tmp, wordFile));
+      fs.writeFileSync(path.join(tmp, "model.onnx"), "not an onnx file");
+    }
     await expect(Classifier.load({ modelDir: tmp })).rejects.toThrow(/corrupt or unreadable/);
     fs.writeFileSync(path.join(tmp, "config.json"), JSON.stringify({ name: "x" }));
     await expect(Classifier.load({ modelDir: tmp })).rejects.toBeInstanceOf(ModelLoadError);

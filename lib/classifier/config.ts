@@ -1,4 +1,5 @@
 import { LABELS, ModelLoadError, type Label, type ModelConfig } from "./types";
+import { WORD_TOKEN_PATTERN } from "./words";
 
 const isNum = (x: unknown): x is number => typeof x === "number" && Number.isFinite(x);
 
@@ -19,6 +20,20 @@ export function parseConfig(raw: unknown, where: string): ModelConfig {
   }
   if (!isNum(c.crisis_threshold)) throw bad("crisis_threshold");
   if (c.elevated_threshold !== undefined && !isNum(c.elevated_threshold)) throw bad("elevated_threshold");
+  if (c.word_model !== undefined) {
+    const w = c.word_model as Record<string, unknown>;
+    if (!w || typeof w.file !== "string" || !/^[\w.-]+\.onnx$/.test(w.file)) throw bad("word_model.file");
+    if (typeof w.input !== "string") throw bad("word_model.input");
+    const p = w.preprocess as Record<string, unknown> | undefined;
+    // The only word splitting lib/classifier/words.ts implements; anything else would silently score other words.
+    if (p?.lowercase !== true || p.strip_accents !== "unicode" || p.token_pattern !== WORD_TOKEN_PATTERN || JSON.stringify(p.ngram_range) !== "[1,2]")
+      throw bad("word_model.preprocess");
+    const b = w.blend as { ensemble?: unknown; word?: unknown } | undefined;
+    for (const k of ["ensemble", "word"] as const) {
+      const v = b?.[k];
+      if (!Array.isArray(v) || v.length !== LABELS.length || !v.every(isNum)) throw bad(`word_model.blend.${k}`);
+    }
+  }
   return c as unknown as ModelConfig;
 }
 

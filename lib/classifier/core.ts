@@ -14,12 +14,16 @@ import { OnnxWorkerSession } from "./onnx-session";
 import { groupSpans, splitSentences } from "./sentences";
 import { LABELS, ModelLoadError, type ClassifierResult, type Confidence, type Evidence, type Label, type ModelConfig, type Tier } from "./types";
 import { windows } from "./windows";
+import { wordsOf } from "./words";
 
 export const DEFAULT_MODEL_DIR = "models/lantern-distilbert-v1";
 const MAX_BATCH_TOKENS = 4096; // caps activation memory (peak RSS) on the 2-core box
 const MAX_EVIDENCE_SPANS = 24;
 // One drain of the request queue scores at most this many tokens, so a burst can't hold the queue for long.
 const MAX_DRAIN_TOKENS = 16_384;
+// The word model's batches: its [rows × 100k] feature matrix is dense, so rows stay few.
+const WORD_BATCH_ROWS = 32;
+const WORD_BATCH_STRINGS = 65_536;
 
 interface PendingJob {
   seqs: number[][];
@@ -77,17 +81,23 @@ export class Classifier {
       if (e instanceof ModelLoadError) throw e;
       throw new ModelLoadError(`Classifier tokenizer in ${dir} could not be loaded: ${(e as Error).message}`, { cause: e });
     }
+    const wordModel = config.word_model ? path.join(dir, config.word_model.file) : undefined;
+    if (wordModel && !fs.existsSync(wordModel)) {
+      throw new ModelLoadError(`Classifier model not found in ${dir}: missing ${config.word_model!.file}, which config.json names (set LANTERN_MODEL_DIR)`);
+    }
     let session: OnnxWorkerSession;
     try {
-      session = await OnnxWorkerSession.create(path.join(dir, "model.onnx"), {
-        intraOpNumThreads: opts.intraOpNumThreads ?? Number(process.env.LANTERN_ORT_THREADS ?? 2),
-      });
+      session = await OnnxWorkerSession.create(
+        path.join(dir, "model.onnx"),
+        { intraOpNumThreads: opts.intraOpNumThreads ?? Number(process.env.LANTERN_ORT_THREADS ?? 2) },
+        wordModel,
+      );
     } catch (e) {
-      throw new ModelLoadError(`Classifier model ${path.join(dir, "model.onnx")} is corrupt or unreadable: ${(e as Error).message}`, { cause: e });
+      throw new ModelLoadError(`Classifier model ${path.join(dir, "model.onnx")}${wordModel ? ` or ${config.word_model!.file}` : ""} is corrupt or unreadable: ${(e as Error).message}`, { cause: e });
     }
     const c = new Classifier(config, tokenizer, session, dir);
     try {
-      const [probe] = await c.logits([[c.clsId(), c.sepId()]]);
+      const [probe] = await c.textLogits([""]);
       if (!probe || probe.length !== LABELS.length || probe.some((v) => !Number.isFinite(v))) throw new Error("bad output shape");
       c.blank = c.probabilities(probe);
     } catch (e) {
@@ -180,8 +190,40 @@ export class Classifier {
     }
   }
 
-  /** Max-pooled logits per text (all windows of each text scored in shared batches). */
+  /**
+   * Logits per text: the ensemble's, max-pooled over the text's windows, blended with the word model's when the
+   * config names one (both graphs run in the session's thread, at the same time).
+   */
   async textLogits(texts: string[]): Promise<number[][]> {
+    const blend = this.config.word_model?.blend;
+    if (!blend) return this.windowLogits(texts);
+    const [ens, words] = await Promise.all([this.windowLogits(texts), this.wordLogits(texts)]);
+    return ens.map((row, i) => row.map((v, k) => v * (blend.ensemble[k] as number) + (words[i]![k] as number) * (blend.word[k] as number)));
+  }
+
+  /** The word model's logits per text, in batches of similar length (rows padded with ""). */
+  async wordLogits(texts: string[]): Promise<number[][]> {
+    const input = this.config.word_model!.input;
+    const rows = texts.map((t) => wordsOf(sanitize(t)));
+    const order = rows.map((_, i) => i).sort((a, b) => rows[a]!.length - rows[b]!.length);
+    const out: number[][] = new Array(texts.length);
+    const k = LABELS.length;
+    for (let j = 0; j < order.length; ) {
+      let take = 1;
+      while (j + take < order.length && take < WORD_BATCH_ROWS && (take + 1) * Math.max(1, rows[order[j + take]!]!.length) <= WORD_BATCH_STRINGS) take++;
+      const idx = order.slice(j, j + take);
+      const width = Math.max(1, ...idx.map((i) => rows[i]!.length));
+      const flat = new Array<string>(idx.length * width).fill("");
+      idx.forEach((i, r) => rows[i]!.forEach((w, t) => (flat[r * width + t] = w)));
+      const data = await this.session.runWords(input, flat, [idx.length, width]);
+      idx.forEach((i, r) => (out[i] = Array.from(data.subarray(r * k, r * k + k))));
+      j += take;
+    }
+    return out;
+  }
+
+  /** The ensemble's max-pooled logits per text (all windows of each text scored in shared batches). */
+  private async windowLogits(texts: string[]): Promise<number[][]> {
     const owner: number[] = [];
     const seqs: number[][] = [];
     texts.forEach((t, i) => {

@@ -10,10 +10,15 @@ export interface SessionOptions {
   intraOpNumThreads: number;
 }
 
+interface Feed {
+  type: "int64" | "string";
+  data: BigInt64Array | string[];
+  dims: number[];
+}
+
 interface RunRequest {
-  ids: BigInt64Array;
-  mask: BigInt64Array;
-  dims: [number, number];
+  model: "ensemble" | "words";
+  feeds: Record<string, Feed>;
 }
 
 // Resolved from the working directory at run time, so Next's bundler leaves the worker file alone.
@@ -23,9 +28,9 @@ export class OnnxWorkerSession {
   private constructor(private readonly client: WorkerClient<RunRequest, Float32Array>) {}
 
   /** Starts the worker and waits for the model to load; rejects with the runtime's message if it can't. */
-  static async create(modelPath: string, options: SessionOptions): Promise<OnnxWorkerSession> {
+  static async create(modelPath: string, options: SessionOptions, wordModelPath?: string): Promise<OnnxWorkerSession> {
     const client = new WorkerClient<RunRequest, Float32Array>(WORKER_FILE, {
-      modelPath,
+      models: { ensemble: modelPath, ...(wordModelPath ? { words: wordModelPath } : {}) },
       options: {
         intraOpNumThreads: options.intraOpNumThreads,
         interOpNumThreads: 1,
@@ -40,9 +45,15 @@ export class OnnxWorkerSession {
     return new OnnxWorkerSession(client);
   }
 
-  /** Logits [rows × labels] for one padded batch. */
+  /** Logits [rows × labels] for one padded batch of token ids. */
   run(ids: BigInt64Array, mask: BigInt64Array, dims: [number, number]): Promise<Float32Array> {
-    return this.client.call({ ids, mask, dims }, [ids.buffer as ArrayBuffer, mask.buffer as ArrayBuffer]);
+    const feeds = { input_ids: { type: "int64", data: ids, dims }, attention_mask: { type: "int64", data: mask, dims } } as const;
+    return this.client.call({ model: "ensemble", feeds }, [ids.buffer as ArrayBuffer, mask.buffer as ArrayBuffer]);
+  }
+
+  /** Logits [rows × labels] for the word model: one row of words per text, padded with "". */
+  runWords(input: string, words: string[], dims: [number, number]): Promise<Float32Array> {
+    return this.client.call({ model: "words", feeds: { [input]: { type: "string", data: words, dims } } });
   }
 
   close(): Promise<void> {

@@ -5,20 +5,19 @@
 import { parentPort, workerData } from "node:worker_threads";
 import * as ort from "onnxruntime-node";
 
-let session;
+// One thread for all of a classifier's graphs (the ensemble, and the word model when the config names one).
+const sessions = {};
 try {
-  session = await ort.InferenceSession.create(workerData.modelPath, workerData.options);
+  for (const [name, file] of Object.entries(workerData.models)) sessions[name] = await ort.InferenceSession.create(file, workerData.options);
   parentPort.postMessage({ type: "ready" });
 } catch (err) {
   parentPort.postMessage({ type: "failed", message: err instanceof Error ? err.message : String(err) });
 }
 
-parentPort.on("message", async ({ id, ids, mask, dims }) => {
+// feeds: { name: { type, data, dims } }, e.g. int64 input_ids and attention_mask, or the word model's string words.
+parentPort.on("message", async ({ id, model, feeds }) => {
   try {
-    const res = await session.run({
-      input_ids: new ort.Tensor("int64", ids, dims),
-      attention_mask: new ort.Tensor("int64", mask, dims),
-    });
+    const res = await sessions[model].run(Object.fromEntries(Object.entries(feeds).map(([name, f]) => [name, new ort.Tensor(f.type, f.data, f.dims)])));
     const output = res.logits ?? Object.values(res)[0];
     const logits = Float32Array.from(output.data);
     parentPort.postMessage({ type: "result", id, value: logits }, [logits.buffer]);

@@ -31,6 +31,17 @@ export interface ModelConfig {
   crisis_threshold: number;
   elevated_threshold?: number;
   calibration: { type: "platt"; params: Record<Label, { a: number; b: number }> };
+  /** Optional second graph reading whole words; its logits are blended with the ensemble's before calibration. */
+  word_model?: WordModelConfig;
+}
+
+export interface WordModelConfig {
+  file: string;
+  input: string;
+  /** How the training side split words (sklearn's TfidfVectorizer): the TypeScript side must split the same way. */
+  preprocess: { lowercase: true; strip_accents: "unicode"; token_pattern: string; ngram_range: [number, number] };
+  /** Per label: served logit = ensemble logit * ensemble[k] + word logit * word[k]. */
+  blend: { ensemble: number[]; word: number[] };
 }
 
 export class ModelLoadError extends Error {

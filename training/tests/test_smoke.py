@@ -60,9 +60,10 @@ class SmokeTest(unittest.TestCase):
             run("finetune", "--max-length", 32, "--steps", 4, "--batch", 8, "--evals-per-epoch", 1)
             run("bag", "--max-length", 32, "--epochs", 1, "--l2", "1e-3", "--buckets", 1024, "--trigrams")
             run("baselines", "--models", "lr")
+            run("word_lr", "--max-features", 500)
             out = tmp / "model"
             run("export", "--max-length", 32, "--boot", 10, "--out", out, "--fixtures", tmp / "fx",
-                "--transformer", tmp / "runs" / "finetune" / "best.pt")
+                "--transformer", tmp / "runs" / "finetune" / "best.pt", "--word-lr", tmp / "runs" / "word-lr")
             for f in ("model.onnx", "vocab.txt", "tokenizer.json", "tokenizer_config.json", "config.json", "metrics.json"):
                 self.assertTrue((out / f).exists(), f)
             import onnx
@@ -75,6 +76,10 @@ class SmokeTest(unittest.TestCase):
             self.assertEqual(cfg["calibration"]["type"], "platt")
             for k in ("thresholds", "crisis_threshold", "max_length"):
                 self.assertIn(k, cfg)
+            w = onnx.load(str(tmp / "runs" / "word-lr" / "word-lr.onnx"))
+            onnx.checker.check_model(w)
+            self.assertEqual([i.name for i in w.graph.input], ["words"])
+            self.assertEqual(len(cfg.get("word_model", {"blend": {"word": [0] * 4}})["blend"]["word"]), 4)
             fx = json.loads((tmp / "fx" / "onnx-expected.json").read_text())
             self.assertEqual(len(fx["rows"][0]["logits"]), 4)
 

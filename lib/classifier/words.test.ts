@@ -1,0 +1,57 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseConfig } from "./config";
+import { Classifier, DEFAULT_MODEL_DIR } from "./core";
+import { wordsOf } from "./words";
+
+// Words and logits sklearn computed at export time (training/word_lr.py's fixture texts: accents, dotted I,
+// ß, emoji, handles, digits, an empty post).
+const fx = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "__fixtures__/word-lr-expected.json"), "utf8")) as {
+  rows: { text: string; words: string[]; logits: number[] }[];
+};
+const dir = process.env.LANTERN_MODEL_DIR ?? DEFAULT_MODEL_DIR;
+const hasWordModel = Boolean(JSON.parse(fs.readFileSync(path.join(dir, "config.json"), "utf8")).word_model);
+
+describe("word model", () => {
+  it("splits words the way sklearn's TfidfVectorizer did at training time", () => {
+    for (const r of fx.rows) expect(wordsOf(r.text), r.text).toEqual(r.words);
+  });
+
+  it("keeps runs of two or more word characters in any script, and drops accents", () => {
+    expect(wordsOf("Ça va? Él está ÀÉÎ x y_z 42 3 日本語 😀😀")).toEqual(["ca", "va", "el", "esta", "aei", "y_z", "42", "日本語"]);
+  });
+
+  it("config: a word model must say it splits words as words.ts does, with a weight per label", () => {
+    const base = JSON.parse(fs.readFileSync(path.join(dir, "config.json"), "utf8"));
+    const word_model = {
+      file: "word-lr.onnx",
+      input: "words",
+      preprocess: { lowercase: true, strip_accents: "unicode", token_pattern: "(?u)\\b\\w\\w+\\b", ngram_range: [1, 2] },
+      blend: { ensemble: [1, 1, 1, 1], word: [0.5, 0.5, 0.5, 0.5] },
+    };
+    expect(parseConfig({ ...base, word_model }, "x").word_model?.blend.word).toEqual([0.5, 0.5, 0.5, 0.5]);
+    const broken = [
+      { ...word_model, file: "../elsewhere.onnx" },
+      { ...word_model, preprocess: { ...word_model.preprocess, token_pattern: "\\S+" } },
+      { ...word_model, preprocess: { ...word_model.preprocess, ngram_range: [1, 3] } },
+      { ...word_model, blend: { ensemble: [1, 1, 1], word: [0, 0, 0, 0] } },
+    ];
+    for (const bad of broken) expect(() => parseConfig({ ...base, word_model: bad }, "x")).toThrow(/word_model/);
+  });
+
+  describe.runIf(hasWordModel)("the shipped graph", () => {
+    it("gives sklearn's logits, alone and in a padded batch", async () => {
+      const c = await Classifier.load({ modelDir: dir, intraOpNumThreads: 1 });
+      const texts = fx.rows.map((r) => r.text);
+      const batch = await c.wordLogits(texts);
+      const single = await Promise.all(texts.map(async (t) => (await c.wordLogits([t]))[0]!));
+      fx.rows.forEach((r, i) => {
+        r.logits.forEach((v, k) => {
+          expect(Math.abs(batch[i]![k]! - v)).toBeLessThan(1e-4);
+          expect(Math.abs(single[i]![k]! - v)).toBeLessThan(1e-4);
+        });
+      });
+    });
+  });
+});
