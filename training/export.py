@@ -269,7 +269,7 @@ def main(argv=None):
             results["ensemble"] = ens
             meta = json.loads((wdir / "meta.json").read_text())
             shutil.copy(wdir / "word-lr.onnx", out / "word-lr.onnx")
-            word_model = {"file": "word-lr.onnx", "input": "words", "output": "logits",
+            word_model = {"file": "word-lr.onnx", "inputs": ["ngrams", "counts"], "output": "logits",
                           "preprocess": meta["preprocess"], "features": meta["features"], "blend": blend}
             if a.fixtures:
                 Path(a.fixtures).mkdir(parents=True, exist_ok=True)

@@ -122,6 +122,12 @@ def main(argv=None):
     quant_md = (f"\nWeights: {quant} (`training/quantize.py`, after export; the graph stays within 0.01 logit of "
                 "PyTorch's float32 output on the fixture posts, and the TypeScript evaluation below runs the int8 graph).\n"
                 if quant else "")
+    wm = cfg.get("word_model")
+    word_md = (f"\nA second, small graph (`{wm['file']}`, opset 14 + ai.onnx.ml; inputs `ngrams` string and `counts` float "
+               f"[batch, m], output `logits` [batch, 4]): a TF-IDF word 1-2-gram logistic regression over the whole post "
+               f"({wm['features']} n-grams; `training/word_lr.py`). Served logit = ensemble logit x blend.ensemble + word logit "
+               f"x blend.word per label (`config.json` word_model), before calibration. A config without `word_model` "
+               f"serves `model.onnx` alone.\n" if wm else "")
     ts_md = ""
     if tseval:
         d = abs(tseval["auc"]["value"] - ens["test"]["auc"]["value"])
@@ -146,7 +152,7 @@ output `logits` [batch, 4]) containing:
 - a linear bag-of-WordPiece-n-grams branch (unigrams + hashed bigrams{' + trigrams' if arch['bag']['trigrams'] else ''},
   {arch['bag']['buckets']} buckets; sum of weights / sqrt(count)), i.e. an L2-regularised logistic regression;
 - a per-label combiner chosen on dev by 5-fold cross-validation: {text['weights']}.
-{quant_md}
+{word_md}{quant_md}
 Serving (lib/classifier): the session runs in a worker thread and requests that wait at the same time share
 batches. Posts longer than {cfg['max_length']} tokens are split into overlapping windows
 (stride {cfg.get('window_stride')}) and logits are max-pooled over windows. Calibrated probability =

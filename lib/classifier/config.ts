@@ -23,7 +23,7 @@ export function parseConfig(raw: unknown, where: string): ModelConfig {
   if (c.word_model !== undefined) {
     const w = c.word_model as Record<string, unknown>;
     if (!w || typeof w.file !== "string" || !/^[\w.-]+\.onnx$/.test(w.file)) throw bad("word_model.file");
-    if (typeof w.input !== "string") throw bad("word_model.input");
+    if (JSON.stringify(w.inputs) !== '["ngrams","counts"]') throw bad("word_model.inputs");
     const p = w.preprocess as Record<string, unknown> | undefined;
     // The only word splitting lib/classifier/words.ts implements; anything else would silently score other words.
     if (p?.lowercase !== true || p.strip_accents !== "unicode" || p.token_pattern !== WORD_TOKEN_PATTERN || JSON.stringify(p.ngram_range) !== "[1,2]")

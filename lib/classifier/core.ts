@@ -14,15 +14,15 @@ import { OnnxWorkerSession } from "./onnx-session";
 import { groupSpans, splitSentences } from "./sentences";
 import { LABELS, ModelLoadError, type ClassifierResult, type Confidence, type Evidence, type Label, type ModelConfig, type Tier } from "./types";
 import { windows } from "./windows";
-import { wordsOf } from "./words";
+import { gramsOf } from "./words";
 
 export const DEFAULT_MODEL_DIR = "models/lantern-distilbert-v1";
 const MAX_BATCH_TOKENS = 4096; // caps activation memory (peak RSS) on the 2-core box
 const MAX_EVIDENCE_SPANS = 24;
 // One drain of the request queue scores at most this many tokens, so a burst can't hold the queue for long.
 const MAX_DRAIN_TOKENS = 16_384;
-// The word model's batches: its [rows × 100k] feature matrix is dense, so rows stay few.
-const WORD_BATCH_ROWS = 32;
+// The word model's batches (its cost follows the n-grams read, so these only bound a batch's memory).
+const WORD_BATCH_ROWS = 64;
 const WORD_BATCH_STRINGS = 65_536;
 
 interface PendingJob {
@@ -201,21 +201,24 @@ export class Classifier {
     return ens.map((row, i) => row.map((v, k) => v * (blend.ensemble[k] as number) + (words[i]![k] as number) * (blend.word[k] as number)));
   }
 
-  /** The word model's logits per text, in batches of similar length (rows padded with ""). */
+  /** The word model's logits per text, in batches of similar length (rows padded with "" and count 0). */
   async wordLogits(texts: string[]): Promise<number[][]> {
-    const input = this.config.word_model!.input;
-    const rows = texts.map((t) => wordsOf(sanitize(t)));
-    const order = rows.map((_, i) => i).sort((a, b) => rows[a]!.length - rows[b]!.length);
+    const rows = texts.map((t) => gramsOf(sanitize(t)));
+    const order = rows.map((_, i) => i).sort((a, b) => rows[a]!.ngrams.length - rows[b]!.ngrams.length);
     const out: number[][] = new Array(texts.length);
     const k = LABELS.length;
     for (let j = 0; j < order.length; ) {
       let take = 1;
-      while (j + take < order.length && take < WORD_BATCH_ROWS && (take + 1) * Math.max(1, rows[order[j + take]!]!.length) <= WORD_BATCH_STRINGS) take++;
+      while (j + take < order.length && take < WORD_BATCH_ROWS && (take + 1) * Math.max(1, rows[order[j + take]!]!.ngrams.length) <= WORD_BATCH_STRINGS) take++;
       const idx = order.slice(j, j + take);
-      const width = Math.max(1, ...idx.map((i) => rows[i]!.length));
-      const flat = new Array<string>(idx.length * width).fill("");
-      idx.forEach((i, r) => rows[i]!.forEach((w, t) => (flat[r * width + t] = w)));
-      const data = await this.session.runWords(input, flat, [idx.length, width]);
+      const width = Math.max(1, ...idx.map((i) => rows[i]!.ngrams.length));
+      const ngrams = new Array<string>(idx.length * width).fill("");
+      const counts = new Float32Array(idx.length * width);
+      idx.forEach((i, r) => {
+        rows[i]!.ngrams.forEach((g, t) => (ngrams[r * width + t] = g));
+        counts.set(rows[i]!.counts, r * width);
+      });
+      const data = await this.session.runWords(ngrams, counts, [idx.length, width]);
       idx.forEach((i, r) => (out[i] = Array.from(data.subarray(r * k, r * k + k))));
       j += take;
     }

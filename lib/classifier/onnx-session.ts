@@ -11,8 +11,8 @@ export interface SessionOptions {
 }
 
 interface Feed {
-  type: "int64" | "string";
-  data: BigInt64Array | string[];
+  type: "int64" | "float32" | "string";
+  data: BigInt64Array | Float32Array | string[];
   dims: number[];
 }
 
@@ -51,9 +51,10 @@ export class OnnxWorkerSession {
     return this.client.call({ model: "ensemble", feeds }, [ids.buffer as ArrayBuffer, mask.buffer as ArrayBuffer]);
   }
 
-  /** Logits [rows × labels] for the word model: one row of words per text, padded with "". */
-  runWords(input: string, words: string[], dims: [number, number]): Promise<Float32Array> {
-    return this.client.call({ model: "words", feeds: { [input]: { type: "string", data: words, dims } } });
+  /** Logits [rows × labels] for the word model: one row of distinct n-grams per text ("" pads) and their counts. */
+  runWords(ngrams: string[], counts: Float32Array, dims: [number, number]): Promise<Float32Array> {
+    const feeds = { ngrams: { type: "string", data: ngrams, dims }, counts: { type: "float32", data: counts, dims } } as const;
+    return this.client.call({ model: "words", feeds }, [counts.buffer as ArrayBuffer]);
   }
 
   close(): Promise<void> {

@@ -37,7 +37,8 @@ export interface ModelConfig {
 
 export interface WordModelConfig {
   file: string;
-  input: string;
+  /** string [rows × m]: each text's distinct words and word pairs ("" pads); float [rows × m]: their counts */
+  inputs: ["ngrams", "counts"];
   /** How the training side split words (sklearn's TfidfVectorizer): the TypeScript side must split the same way. */
   preprocess: { lowercase: true; strip_accents: "unicode"; token_pattern: string; ngram_range: [number, number] };
   /** Per label: served logit = ensemble logit * ensemble[k] + word logit * word[k]. */

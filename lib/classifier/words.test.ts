@@ -3,19 +3,27 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "./config";
 import { Classifier, DEFAULT_MODEL_DIR } from "./core";
-import { wordsOf } from "./words";
+import { gramsOf, wordsOf } from "./words";
 
 // Words and logits sklearn computed at export time (training/word_lr.py's fixture texts: accents, dotted I,
 // ß, emoji, handles, digits, an empty post).
 const fx = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "__fixtures__/word-lr-expected.json"), "utf8")) as {
-  rows: { text: string; words: string[]; logits: number[] }[];
+  rows: { text: string; words: string[]; ngrams: string[]; counts: number[]; logits: number[] }[];
 };
 const dir = process.env.LANTERN_MODEL_DIR ?? DEFAULT_MODEL_DIR;
 const hasWordModel = Boolean(JSON.parse(fs.readFileSync(path.join(dir, "config.json"), "utf8")).word_model);
 
 describe("word model", () => {
   it("splits words the way sklearn's TfidfVectorizer did at training time", () => {
-    for (const r of fx.rows) expect(wordsOf(r.text), r.text).toEqual(r.words);
+    for (const r of fx.rows) {
+      expect(wordsOf(r.text), r.text).toEqual(r.words);
+      expect(gramsOf(r.text), r.text).toEqual({ ngrams: r.ngrams, counts: r.counts });
+    }
+  });
+
+  it("counts each distinct word and word pair once, in first-seen order", () => {
+    expect(gramsOf("No, no. NO way!")).toEqual({ ngrams: ["no", "way", "no no", "no way"], counts: [3, 1, 2, 1] });
+    expect(gramsOf("a")).toEqual({ ngrams: [], counts: [] });
   });
 
   it("keeps runs of two or more word characters in any script, and drops accents", () => {
@@ -26,7 +34,7 @@ describe("word model", () => {
     const base = JSON.parse(fs.readFileSync(path.join(dir, "config.json"), "utf8"));
     const word_model = {
       file: "word-lr.onnx",
-      input: "words",
+      inputs: ["ngrams", "counts"],
       preprocess: { lowercase: true, strip_accents: "unicode", token_pattern: "(?u)\\b\\w\\w+\\b", ngram_range: [1, 2] },
       blend: { ensemble: [1, 1, 1, 1], word: [0.5, 0.5, 0.5, 0.5] },
     };

@@ -78,7 +78,7 @@ class SmokeTest(unittest.TestCase):
                 self.assertIn(k, cfg)
             w = onnx.load(str(tmp / "runs" / "word-lr" / "word-lr.onnx"))
             onnx.checker.check_model(w)
-            self.assertEqual([i.name for i in w.graph.input], ["words"])
+            self.assertEqual([i.name for i in w.graph.input], ["ngrams", "counts"])
             self.assertEqual(len(cfg.get("word_model", {"blend": {"word": [0] * 4}})["blend"]["word"]), 4)
             fx = json.loads((tmp / "fx" / "onnx-expected.json").read_text())
             self.assertEqual(len(fx["rows"][0]["logits"]), 4)
