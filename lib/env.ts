@@ -31,6 +31,8 @@ export const serverShape = {
   DATABASE_POOL_SIZE: int(1, 100, 10),
   LANTERN_DATA_DIR: z.string().min(1).default("data/pglite"),
   LANTERN_MODEL_DIR: z.string().min(1).default("models/lantern-distilbert-v1"),
+  // Read by lib/classifier itself (CLI scripts load it without this module); validated here so the server says so at start.
+  LANTERN_ORT_THREADS: int(1, 64, 1),
 
   // Auth.js
   AUTH_SECRET: z.string().optional(),

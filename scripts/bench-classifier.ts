@@ -82,7 +82,7 @@ async function main() {
   const served_pps_evidence = await concurrent("concerns");
   const peakRss = process.resourceUsage().maxRSS / 1024;
 
-  // @huggingface/transformers pipeline on the same ONNX file (fp32, 2 threads)
+  // @huggingface/transformers pipeline on the same ONNX file (fp32, the same thread count as ours)
   const { env, pipeline } = await import("@huggingface/transformers");
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "lantern-tjs-"));
   const name = "lantern";
@@ -97,7 +97,7 @@ async function main() {
   env.allowRemoteModels = false;
   env.localModelPath = tmp;
   const pipe = await pipeline("text-classification", name, {
-    dtype: "fp32", local_files_only: true, session_options: { intraOpNumThreads: Number(process.env.LANTERN_ORT_THREADS ?? 2), interOpNumThreads: 1, extra: { session: { intra_op: { allow_spinning: "0" } } } }, // same settings as ours
+    dtype: "fp32", local_files_only: true, session_options: { intraOpNumThreads: Number(process.env.LANTERN_ORT_THREADS ?? 1), interOpNumThreads: 1, extra: { session: { intra_op: { allow_spinning: "0" } } } }, // same settings as ours
   } as never);
   const run = (x: string | string[]) => (pipe as unknown as (x: string | string[], o: object) => Promise<unknown>)(x, { top_k: 4 });
   const h128 = await timeIt(() => run(short), N);
@@ -110,7 +110,7 @@ async function main() {
   const r = (x: number) => Math.round(x * 100) / 100;
   const out = {
     model: { name: clf.config.name, version: clf.config.version },
-    cpus: os.cpus().length, threads: Number(process.env.LANTERN_ORT_THREADS ?? 2), load_avg_1m: r(os.loadavg()[0] ?? 0),
+    cpus: os.cpus().length, threads: Number(process.env.LANTERN_ORT_THREADS ?? 1), load_avg_1m: r(os.loadavg()[0] ?? 0),
     p50_ms_128: r(q(t128, 0.5)), p95_ms_128: r(q(t128, 0.95)),
     p50_ms_512: r(q(t512, 0.5)), p95_ms_512: r(q(t512, 0.95)),
     p50_ms_128_with_evidence: r(q(tExplain, 0.5)),

@@ -46,6 +46,16 @@ export interface ClassifyOptions {
   explain?: boolean | "concerns";
 }
 
+/**
+ * onnxruntime's intra-op threads per session. One: under load the cores are already busy with requests, and
+ * splitting each batch across two threads cost more than it gave (`npm run bench:load`, same build side by side:
+ * 68.2 vs 61.3 self-checks/s, 27 vs 31.7 ms of CPU each). Two makes one post alone ~1 ms faster on an idle box.
+ */
+function defaultThreads(): number {
+  const n = Number(process.env.LANTERN_ORT_THREADS ?? 1);
+  return Number.isInteger(n) && n >= 1 && n <= 64 ? n : 1;
+}
+
 export class Classifier {
   private queue: PendingJob[] = [];
   private draining = false;
@@ -89,7 +99,7 @@ export class Classifier {
     try {
       session = await OnnxWorkerSession.create(
         path.join(dir, "model.onnx"),
-        { intraOpNumThreads: opts.intraOpNumThreads ?? Number(process.env.LANTERN_ORT_THREADS ?? 2) },
+        { intraOpNumThreads: opts.intraOpNumThreads ?? defaultThreads() },
         wordModel,
       );
     } catch (e) {
