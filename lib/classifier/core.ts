@@ -317,12 +317,14 @@ export function sanitize(text: string): string {
   return typeof text === "string" ? text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD") : "";
 }
 
-let shared: Promise<Classifier> | null = null;
+// On globalThis: Next bundles this module into the instrumentation (start-up warm-up) and into the routes
+// separately, and a module-level variable gave each its own classifier: two ONNX workers and two sessions.
+const g = globalThis as { __lanternClassifier?: Promise<Classifier> };
 
 /** The process-wide classifier (loaded once). A load failure is a ModelLoadError, cached. */
 export function loadClassifier(opts?: LoadOptions): Promise<Classifier> {
-  if (!shared) shared = Classifier.load(opts);
-  return shared;
+  g.__lanternClassifier ??= Classifier.load(opts);
+  return g.__lanternClassifier;
 }
 
 export async function classify(text: string, opts?: ClassifyOptions): Promise<ClassifierResult> {
