@@ -20,8 +20,10 @@ function keepPlace(term: TermJson): boolean {
 const isPlaceholder = (text: string) => /^\[[a-z0-9 +]+\]$/.test(text);
 
 // The tagger in a worker thread, shared by the process; anonymizeAsync() uses it so the server's event loop
-// stays free. Resolved from the working directory at run time, like the classifier's worker.
-const tagger = new WorkerClient<{ text: string }, TaggedDoc>(path.join(process.cwd(), "lib", "anonymize", "tagger-worker.mjs"));
+// stays free. Resolved from the working directory at run time, like the classifier's worker. On globalThis:
+// Next bundles this module into the page's server action and the API route apart, and each would start its own.
+const g = globalThis as { __lanternTagger?: WorkerClient<{ text: string }, TaggedDoc> };
+const tagger = (g.__lanternTagger ??= new WorkerClient<{ text: string }, TaggedDoc>(path.join(process.cwd(), "lib", "anonymize", "tagger-worker.mjs")));
 
 /** People and places, tagged in the worker thread; in this thread if the worker can't answer (never skipped). */
 export async function findEntitiesOffThread(text: string): Promise<Span[]> {
