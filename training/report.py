@@ -191,7 +191,7 @@ Bars (test):
   part of what any model here learns can be era (topics, slang, formatting) rather than content.
   The figures above are in-distribution; expect lower numbers on other collections and years
   (a hidden cross-dataset evaluation exists). No attempt was made to tune against it beyond using
-  content (WordPiece) features only, no metadata.
+  content features only (WordPiece pieces and whole words), no metadata. The word model, which reads whole words over the whole post, may lean on era vocabulary more than the transformer does: that is not measured here.
 - Labels are subreddit membership, not clinical assessment. Posts in r/depression may not be from
   depressed people, and people in crisis post everywhere.
 - The crisis tier misses some suicidal posts (see recall above) and flags some `none` posts:
