@@ -101,6 +101,17 @@ async function drillModel() {
         return copy;
       },
     ],
+    [
+      "word model file corrupt",
+      () => {
+        const wordFile = hasModel() ? (JSON.parse(readFileSync(path.join(modelDir(), "config.json"), "utf8")) as { word_model?: { file: string } }).word_model?.file : undefined;
+        if (!wordFile) return null;
+        const copy = tempDir("lantern-bad-word-model-");
+        cpSync(modelDir(), copy, { recursive: true });
+        writeFileSync(path.join(copy, wordFile), randomBytes(4096));
+        return copy;
+      },
+    ],
   ];
   for (const [label, prepare] of cases) {
     const folder = prepare();
