@@ -48,8 +48,9 @@ export interface ClassifyOptions {
 
 /**
  * onnxruntime's intra-op threads per session. One: under load the cores are already busy with requests, and
- * splitting each batch across two threads cost more than it gave (`npm run bench:load`, same build side by side:
- * 68.2 vs 61.3 self-checks/s, 27 vs 31.7 ms of CPU each). Two makes one post alone ~1 ms faster on an idle box.
+ * splitting each batch across two threads cost CPU (`npm run bench:load`, three side-by-side pairs: 26.5-28.1 vs
+ * 29.1-31.7 ms of CPU per self-check; self-checks/s within the runs' spread). Two make one post alone faster on
+ * an idle box (`npm run bench:classifier`).
  */
 function defaultThreads(): number {
   const n = Number(process.env.LANTERN_ORT_THREADS ?? 1);
