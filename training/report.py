@@ -9,7 +9,7 @@ from .common import MODEL_NAME, REPO, RUNS
 ROWS = [("lr", "TF-IDF word 1-2-gram Logistic Regression"), ("rf", "TF-IDF Random Forest"),
         ("xgb", "TF-IDF XGBoost"), ("transformer", "DistilBERT-shaped transformer alone"),
         ("bag", "bag-of-WordPiece-n-grams branch alone"), ("transformer+bag", "transformer + bag (one ONNX graph)"),
-        ("word-lr", "word TF-IDF 1-2-gram LR member alone (100k n-grams)"),
+        ("word-lr", "word TF-IDF 1-2-gram NB-LR member alone (100k n-grams)"),
         ("ensemble", "**shipped: transformer + bag, blended with the word model**")]
 
 
@@ -124,7 +124,7 @@ def main(argv=None):
                 if quant else "")
     wm = cfg.get("word_model")
     word_md = (f"\nA second, small graph (`{wm['file']}`, opset 14 + ai.onnx.ml; inputs `ngrams` string and `counts` float "
-               f"[batch, m], output `logits` [batch, 4]): a TF-IDF word 1-2-gram logistic regression over the whole post "
+               f"[batch, m], output `logits` [batch, 4]): a TF-IDF word 1-2-gram NB-logistic regression over the whole post "
                f"({wm['features']} n-grams; `training/word_lr.py`). Served logit = ensemble logit x blend.ensemble + word logit "
                f"x blend.word per label (`config.json` word_model), before calibration. A config without `word_model` "
                f"serves `model.onnx` alone.\n" if wm else "")

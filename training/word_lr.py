@@ -1,9 +1,12 @@
-"""The ensemble's word-level member: a TF-IDF word 1-2-gram logistic regression (the paper's LR baseline
-features, capped at the most frequent n-grams), exported as its own ONNX graph, word-lr.onnx.
+"""The ensemble's word-level member: a TF-IDF word 1-2-gram NB-logistic regression (the paper's LR baseline
+features, capped at the most frequent n-grams, each scaled per label by its naive-Bayes log-count ratio, as in
+Wang & Manning's NBSVM), exported as its own ONNX graph, word-lr.onnx.
 
 Why a third member: the transformer and the bag both read WordPiece windows; whole words and word pairs over
 the whole post are a different view. On dev, blending this model with transformer+bag lifts macro AUC from
-0.9392 to ~0.9435, while a logistic regression on hashed WordPiece n-grams adds nothing (0.9395).
+0.9392 to ~0.9435, while a logistic regression on hashed WordPiece n-grams adds nothing (0.9395). The NB
+log-count ratios lift the member alone from 0.9363 to 0.9413 and the blend to ~0.9462 (C=4; C=8 0.9400 / 0.9464,
+C=16 0.9368 / 0.9459).
 
 Graph (opset 14 + ai.onnx.ml): ngrams [batch, m] string (each row: the post's distinct words and word pairs,
 "" pads) and counts [batch, m] float -> LabelEncoder (n-gram -> feature index; unknown -> an all-zero row)
@@ -102,6 +105,7 @@ def main(argv=None):
     ap.add_argument("--out", default=str(RUNS / "word-lr"))
     ap.add_argument("--max-features", type=int, default=100_000)
     ap.add_argument("--C", type=float, default=4.0)
+    ap.add_argument("--no-nb", action="store_true", help="plain logistic regression, without the NB log-count ratios")
     ap.add_argument("--limit", type=int, default=None)
     a = ap.parse_args(argv)
     seed_everything()
@@ -115,9 +119,20 @@ def main(argv=None):
     Ytr = label_matrix(tr)
     coef = np.zeros((len(LABELS), Xtr.shape[1]))
     intercept = np.zeros(len(LABELS))
+    present = (Xtr > 0).astype(np.float32)
     for k in range(len(LABELS)):
-        m = LogisticRegression(C=a.C, solver="liblinear", max_iter=1000).fit(Xtr, Ytr[:, k])
-        coef[k], intercept[k] = m.coef_[0], m.intercept_[0]
+        X = Xtr
+        r = np.ones(Xtr.shape[1])
+        if not a.no_nb:
+            # NB-LR (Wang & Manning 2012): scale each feature by its naive-Bayes log-count ratio for this label,
+            # then fit the logistic regression. (x * r) . w == x . (r * w), so the graph is unchanged: it reads r * w.
+            y = Ytr[:, k] == 1
+            p = np.asarray(present[y].sum(0)).ravel() + 1
+            q = np.asarray(present[~y].sum(0)).ravel() + 1
+            r = np.log((p / p.sum()) / (q / q.sum()))
+            X = Xtr.multiply(r.astype(np.float32)).tocsr()
+        m = LogisticRegression(C=a.C, solver="liblinear", max_iter=1000).fit(X, Ytr[:, k])
+        coef[k], intercept[k] = m.coef_[0] * r, m.intercept_[0]
 
     def score(texts):
         return vec.transform(texts) @ coef.T + intercept
@@ -127,7 +142,7 @@ def main(argv=None):
     onnx.save(build_graph(vec, coef, intercept), str(out / "word-lr.onnx"))
     fixture = [{"text": t, "words": words(vec, t), "ngrams": grams(vec, t)[0], "counts": grams(vec, t)[1],
                 "logits": score([t])[0].tolist()} for t in FIXTURE_TEXTS]
-    meta = {"features": Xtr.shape[1], "C": a.C, "max_features": a.max_features,
+    meta = {"features": Xtr.shape[1], "C": a.C, "max_features": a.max_features, "nb_log_count_ratios": not a.no_nb,
             "preprocess": {"lowercase": True, "strip_accents": "unicode", "token_pattern": TOKEN_PATTERN,
                            "ngram_range": [1, 2]},
             "fixture": fixture}
