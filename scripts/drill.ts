@@ -91,30 +91,22 @@ async function drillEnv() {
   }
 }
 
+/** The word model's file, when the shipped config names one. */
+const wordModelFile = () => (JSON.parse(readFileSync(path.join(modelDir(), "config.json"), "utf8")) as { word_model?: { file: string } }).word_model?.file;
+
+/** A copy of the model folder with one of its files replaced by random bytes. */
+function corruptCopy(file: string): string {
+  const copy = tempDir("lantern-bad-model-");
+  cpSync(modelDir(), copy, { recursive: true });
+  writeFileSync(path.join(copy, file), randomBytes(4096));
+  return copy;
+}
+
 async function drillModel() {
   const cases: [string, () => string | null][] = [
     ["model folder missing", () => tempDir("lantern-no-model-")],
-    [
-      "model file corrupt",
-      () => {
-        if (!hasModel()) return null;
-        const copy = tempDir("lantern-bad-model-");
-        cpSync(modelDir(), copy, { recursive: true });
-        writeFileSync(path.join(copy, "model.onnx"), randomBytes(4096));
-        return copy;
-      },
-    ],
-    [
-      "word model file corrupt",
-      () => {
-        const wordFile = hasModel() ? (JSON.parse(readFileSync(path.join(modelDir(), "config.json"), "utf8")) as { word_model?: { file: string } }).word_model?.file : undefined;
-        if (!wordFile) return null;
-        const copy = tempDir("lantern-bad-word-model-");
-        cpSync(modelDir(), copy, { recursive: true });
-        writeFileSync(path.join(copy, wordFile), randomBytes(4096));
-        return copy;
-      },
-    ],
+    ["model file corrupt", () => (hasModel() ? corruptCopy("model.onnx") : null)],
+    ["word model file corrupt", () => (hasModel() && wordModelFile() ? corruptCopy(wordModelFile()!) : null)],
   ];
   for (const [label, prepare] of cases) {
     const folder = prepare();

@@ -207,16 +207,21 @@ export class Classifier {
    */
   async textLogits(texts: string[]): Promise<number[][]> {
     const blend = this.config.word_model?.blend;
-    if (!blend) return this.windowLogits(texts);
-    const [ens, words] = await Promise.all([this.windowLogits(texts), this.wordLogits(texts)]);
+    const clean = texts.map(sanitize); // once per text: both members read the same cleaned text
+    if (!blend) return this.windowLogits(clean);
+    const [ens, words] = await Promise.all([this.windowLogits(clean), this.gramLogits(clean.map(gramsOf))]);
     return ens.map((row, i) => row.map((v, k) => v * (blend.ensemble[k] as number) + (words[i]![k] as number) * (blend.word[k] as number)));
   }
 
-  /** The word model's logits per text, in batches of similar length (rows padded with "" and count 0). */
-  async wordLogits(texts: string[]): Promise<number[][]> {
-    const rows = texts.map((t) => gramsOf(sanitize(t)));
+  /** The word model's logits per text, alone (tests and tools). */
+  wordLogits(texts: string[]): Promise<number[][]> {
+    return this.gramLogits(texts.map((t) => gramsOf(sanitize(t))));
+  }
+
+  /** The word model's logits per row of n-grams, in batches of similar length (rows padded with "" and count 0). */
+  private async gramLogits(rows: ReturnType<typeof gramsOf>[]): Promise<number[][]> {
     const order = rows.map((_, i) => i).sort((a, b) => rows[a]!.ngrams.length - rows[b]!.ngrams.length);
-    const out: number[][] = new Array(texts.length);
+    const out: number[][] = new Array(rows.length);
     const k = LABELS.length;
     for (let j = 0; j < order.length; ) {
       let take = 1;
@@ -236,12 +241,12 @@ export class Classifier {
     return out;
   }
 
-  /** The ensemble's max-pooled logits per text (all windows of each text scored in shared batches). */
+  /** The ensemble's max-pooled logits per sanitized text (all windows of each text scored in shared batches). */
   private async windowLogits(texts: string[]): Promise<number[][]> {
     const owner: number[] = [];
     const seqs: number[][] = [];
     texts.forEach((t, i) => {
-      for (const w of windows(this.encode(sanitize(t)), this.config.max_length, this.config.window_stride)) {
+      for (const w of windows(this.encode(t), this.config.max_length, this.config.window_stride)) {
         owner.push(i);
         seqs.push(w);
       }
