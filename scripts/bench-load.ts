@@ -38,6 +38,10 @@ const duration = Number(args.duration);
 const connections = Number(args.connections);
 const clinicians = Number(args.clinicians);
 const port = Number(args.port);
+if (!(duration > 0) || !(connections >= 2) || !(clinicians >= 1 && clinicians < connections)) {
+  console.error("--duration must be above 0, --connections at least 2, and --clinicians between 1 and connections - 1 (the mixed run needs both kinds of user).");
+  process.exit(2);
+}
 
 const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 if (!adminUrl) {

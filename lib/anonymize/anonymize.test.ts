@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
 import path from "node:path";
-import { anonymize, anonymizeAsync, redactText } from "./index";
+import { anonymize, anonymizeAsync, anonymizeWithQuotes, redactText } from "./index";
 
 describe("anonymize: pattern identifiers", () => {
   it.each([
@@ -120,5 +120,38 @@ describe("anonymizeAsync (the tagger in a worker thread)", () => {
     const out = await Promise.all(many.map((p) => anonymizeAsync(p)));
     out.forEach((o, i) => expect(o.text).toBe(anonymize(many[i]!).text));
     expect(out[0]!.text).not.toContain("Jordan");
+  });
+});
+
+describe("anonymizeWithQuotes (a case's text and its evidence quotes, one tagging)", () => {
+  const post = "My sister Jordan Miles drove me to Springfield last week. Jordan said I should email sam@example.com. I can't sleep at all.";
+
+  it("redacts the text exactly as anonymize() does", async () => {
+    const { text } = await anonymizeWithQuotes(post, ["I can't sleep at all."]);
+    expect(text).toEqual(anonymize(post));
+  });
+
+  it("each quote reads as the same sentence of the redacted text", async () => {
+    const quotes = ["My sister Jordan Miles drove me to Springfield last week.", "Jordan said I should email sam@example.com.", "I can't sleep at all."];
+    const { text, quotes: redacted } = await anonymizeWithQuotes(post, quotes);
+    expect(redacted.slice(1)).toEqual(["[name] said I should email [email].", "I can't sleep at all."]);
+    for (const q of redacted) expect(text.text).toContain(q);
+    expect(redacted[0]).not.toMatch(/Jordan|Miles/);
+  });
+
+  it("hides a name in a quote wherever the post revealed it as one, even where the quote alone gives no clue", async () => {
+    const { quotes } = await anonymizeWithQuotes("I told Maria Lopez everything. maria lopez just listened.", ["maria lopez just listened."]);
+    expect(quotes[0]).not.toMatch(/maria|lopez/i);
+  });
+
+  it("does not take part of a longer word for a name", async () => {
+    const { quotes } = await anonymizeWithQuotes("I met Ann at work. Annual reviews scare me.", ["Annual reviews scare me."]);
+    expect(quotes[0]).toBe("Annual reviews scare me.");
+  });
+
+  it("tags a quote that is not part of the post on its own", async () => {
+    const { quotes } = await anonymizeWithQuotes("nothing identifying here", ["Ask Dr. Patel in Leeds"]);
+    expect(quotes[0]).toBe(anonymize("Ask Dr. Patel in Leeds").text);
+    expect(quotes[0]).not.toContain("Patel");
   });
 });

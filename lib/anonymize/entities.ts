@@ -39,7 +39,7 @@ export function findEntities(text: string): Span[] {
  * People and places found by compromise's tagger. Safe Harbor keeps states and countries, so a term tagged
  * Country, or a Region that is a known state or province, stays; cities, towns, streets and other places go.
  */
-function entitySpans(text: string, tagged: TaggedDoc): Span[] {
+export function entitySpans(text: string, tagged: TaggedDoc): Span[] {
   const spans: Span[] = [];
 
   // compromise often tags only the given name ("Jordan" in "Jordan Miles"): extend a person over the

@@ -17,3 +17,5 @@ export interface TaggedDoc {
   places: MatchJson[];
 }
 export function tagDoc(text: string): TaggedDoc;
+/** compromise's own full parse, which tagDoc must match. */
+export function tagDocFull(text: string): TaggedDoc;

@@ -1,5 +1,5 @@
-// compromise's tagging of a post: the slow part of anonymizing (~7 ms for a typical post). Plain JavaScript so
-// the tagger worker (tagger-worker.mjs) and the in-process path (entities.ts) run the very same code.
+// compromise's tagging of a post: the slow part of anonymizing. Plain JavaScript so the tagger worker
+// (tagger-worker.mjs) and the in-process path (entities.ts) run the very same code.
 import nlp from "compromise";
 
 // A whitespace-free run this long is never a name or a place. Blanking it (same length, so offsets hold) keeps the
@@ -7,11 +7,64 @@ import nlp from "compromise";
 const LONG_TOKEN = /\S{64,}/g;
 const OPTS = { offset: true, terms: { offset: true } };
 
-export function tagDoc(text) {
-  const doc = nlp(text.replace(LONG_TOKEN, (t) => " ".repeat(t.length)));
+// compromise runs its hooks in order; the last two passes are the costly ones. postTagger (~70% of the time) is a
+// sweep of hundreds of match rules, applied within one sentence at a time (compromise splits even at commas before
+// it), and chunks is not read by people() or places().
+const HOOKS = nlp.hooks();
+const BEFORE_POST_TAGGER = HOOKS.filter((h) => h !== "postTagger" && h !== "chunks");
+const LEXICON = nlp.world().model.one.lexicon;
+
+// A sentence can only come out holding a person or a place if, before postTagger, it already has a term tagged as
+// one of these, or a capitalised word that is not "I" (or, first in the sentence, a word compromise doesn't know).
+// Numbers are in the list because postTagger turns "3rd child" into an honorific and "2x drive" into an address.
+const MAY_HOLD_ENTITY = ["Value", "Person", "FirstName", "LastName", "MaleName", "FemaleName", "Honorific", "Place", "City", "Country", "Region", "Address", "ProperNoun", "Organization"];
+const PRONOUN_I = /^I(['’](m|ve|ll|d))?$/;
+
+function mayHoldEntity(terms) {
+  return terms.some(
+    (t, i) =>
+      MAY_HOLD_ENTITY.some((tag) => t.tags.has(tag)) ||
+      (/^\p{Lu}/u.test(t.text) && !PRONOUN_I.test(t.text) && (i > 0 || !Object.hasOwn(LEXICON, t.normal))),
+  );
+}
+
+/**
+ * The same people and places as compromise's full parse (checked on 52k corpus posts and in the tests), about
+ * 40% faster: every sentence gets the cheap passes, and only sentences that may hold a name or a place get the
+ * rule sweep. Synchronous, so swapping the hook list for one parse cannot interleave with another parse.
+ */
+function parse(text) {
+  const world = nlp._world;
+  world.hooks = BEFORE_POST_TAGGER;
+  let doc;
+  try {
+    doc = nlp(text);
+  } finally {
+    world.hooks = HOOKS;
+  }
+  const pointers = [];
+  doc.docs.forEach((terms, n) => {
+    if (terms.length > 0 && mayHoldEntity(terms)) pointers.push([n, 0, terms.length]);
+  });
+  if (pointers.length > 0) doc.update(pointers).compute("postTagger");
+  return doc;
+}
+
+function tagged(doc) {
   return {
     terms: doc.json(OPTS).flatMap((sentence) => sentence.terms),
     people: doc.people().json(OPTS),
     places: doc.places().json(OPTS),
   };
+}
+
+const blankLongTokens = (text) => text.replace(LONG_TOKEN, (t) => " ".repeat(t.length));
+
+export function tagDoc(text) {
+  return tagged(parse(blankLongTokens(text)));
+}
+
+/** compromise's own full parse: what tagDoc must match (tests and the equivalence check). */
+export function tagDocFull(text) {
+  return tagged(nlp(blankLongTokens(text)));
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomInt } from "node:crypto";
 import { z } from "zod";
-import { anonymizeAsync } from "@/lib/anonymize";
+import { anonymizeAsync, anonymizeWithQuotes } from "@/lib/anonymize";
 import { CASE_CONDITIONS } from "@/lib/resources/rank";
 import { Prisma, type PrismaClient } from "./generated/client";
 
@@ -56,24 +56,24 @@ export function todayUtc(now = new Date()): Date {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 }
 
-// Anonymized off the event loop (the tagger's worker thread): the text, each evidence sentence and the message.
+// Anonymized off the event loop (the tagger's worker thread): the text with its evidence quotes (one tagging of the
+// post covers both), and the message.
 async function caseRow(input: z.output<typeof newCaseSchema>): Promise<Omit<Prisma.CaseCreateInput, "reference">> {
   const c = input.classification;
-  const [text, message, ...evidence] = await Promise.all([
-    anonymizeAsync(input.text),
+  const [{ text, quotes: evidence }, message] = await Promise.all([
+    anonymizeWithQuotes(input.text, c.evidence.map((e) => e.sentence)),
     input.generatedMessage ? anonymizeAsync(input.generatedMessage) : null,
-    ...c.evidence.map((e) => anonymizeAsync(e.sentence)),
   ]);
   return {
     submissionKey: input.submissionKey,
     createdOn: todayUtc(),
-    redactedText: text!.text,
+    redactedText: text.text,
     probabilities: c.probabilities,
     labels: c.labels,
     topLabel: c.topLabel,
     tier: TIER[c.tier],
     confidence: Math.max(...Object.values(c.probabilities)),
-    evidence: c.evidence.map((e, i) => ({ sentence: evidence[i]!.text, weight: e.weight })),
+    evidence: c.evidence.map((e, i) => ({ sentence: evidence[i]!, weight: e.weight })),
     modelName: c.model.name,
     modelVersion: c.model.version,
     resourcesShown: input.resourcesShown,

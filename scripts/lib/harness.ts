@@ -79,7 +79,10 @@ export function productionEnv(extra: Record<string, string | undefined>): NodeJS
 export async function startServer(dir: string, port: number, env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<Server> {
   const url = `http://127.0.0.1:${port}`;
   let output = "";
-  const child = spawn(path.join(dir, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  // BENCH_SERVER_NODE_ARGS: extra node flags for the server only, e.g. "--require ./profile-hook.cjs" to profile it
+  // (NODE_OPTIONS refuses --cpu-prof, and would reach the load driver too).
+  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS ? process.env.BENCH_SERVER_NODE_ARGS.split(" ") : [];
+  const child = spawn(process.execPath, [...nodeArgs, path.join(dir, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: dir,
     env: { ...env, AUTH_URL: url, PORT: String(port) },
     stdio: ["ignore", "pipe", "pipe"],
