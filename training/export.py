@@ -141,6 +141,54 @@ def choose_word_blend(E, Wd, Y, folds=5, seed=1234):
     return out, cv_out
 
 
+STACK_C = 0.1  # chosen on dev: 0.03-0.3 gave the same CV AUC
+
+
+def stack_fit(F, Y, C=STACK_C):
+    """A 5-way softmax logistic regression (none + the 4 conditions) over the members' logits F. Standardisation is
+    folded into the weights, so serving is one [5 x features] product. Returns W [5, f] and b [5]."""
+    from sklearn.linear_model import LogisticRegression
+    classes = np.where(Y.sum(1) > 0, Y.argmax(1) + 1, 0)
+    mu, sd = F.mean(0), F.std(0) + 1e-9
+    m = LogisticRegression(C=C, max_iter=3000).fit((F - mu) / sd, classes)
+    return m.coef_ / sd, m.intercept_ - (m.coef_ * mu / sd).sum(1)
+
+
+def stack_logits(F, W, b):
+    """Per condition k, log(p_k / (1 - p_k)) under the stack's softmax: z_k - logsumexp(z of the other classes)."""
+    z = F @ W.T + b
+    out = []
+    for k in range(1, 5):
+        rest = np.delete(z, k, axis=1)
+        m = rest.max(1)
+        out.append(z[:, k] - (m + np.log(np.exp(rest - m[:, None]).sum(1))))
+    return np.stack(out, 1)
+
+
+def choose_stack(blended, F, Y, folds=5, seed=1234):
+    """Per label, keep the blend or take the softmax stack over all members' logits, by 5-fold cross-validated dev
+    AUC; the stack is refit on all dev. The labels are exclusive, and a softmax lets depression and suicidal compete."""
+    n = len(Y)
+    fold = np.random.default_rng(seed).integers(0, folds, n)
+    oof = np.zeros((n, 4))
+    for f in range(folds):
+        tr, te = fold != f, fold == f
+        oof[te] = stack_logits(F[te], *stack_fit(F[tr], Y[tr]))
+    W, b = stack_fit(F, Y)
+    use, cv_out = [], []
+    for k in range(4):
+        cv = {"blend": auc(Y[:, k], blended[:, k]), "stack": auc(Y[:, k], oof[:, k])}
+        use.append(bool(cv["stack"] > cv["blend"]))
+        cv_out.append({"label": LABELS[k], "stack": use[-1], "cv_auc": {m: round(v, 4) for m, v in cv.items()}})
+        log(f"stack {LABELS[k]}: {cv_out[-1]}")
+    return {"weights": W.round(8).tolist(), "bias": b.round(8).tolist(), "labels": use}, cv_out
+
+
+def apply_stack(blended, F, stack):
+    S = stack_logits(F, np.array(stack["weights"]), np.array(stack["bias"]))
+    return np.where(np.array(stack["labels"])[None, :], S, blended)
+
+
 def fit_and_eval(name, Ldv, Lte, Ydv, cdv, Yte, cte, n_boot=1000):
     cal = fit_platt(Ldv, Ydv)
     Pdv, Pte = apply_platt(Ldv, cal), apply_platt(Lte, cal)
@@ -257,20 +305,32 @@ def main(argv=None):
         scores = np.load(wdir / "scores.npz")
         if a.limit:
             scores = {"dev": scores["dev"][:ndv], "test": scores["test"][:nte]}
-        results["word-lr"] = fit_and_eval("word-lr", scores["dev"], scores["test"], Ydv, cdv, Yte, cte, a.boot)
-        blend, blend_cv = choose_word_blend(Edv, scores["dev"], Ydv)
+        Wdv, Wte = scores["dev"][:, :4], scores["test"][:, :4]  # the one-vs-rest NB-LR logits
+        results["word-lr"] = fit_and_eval("word-lr", Wdv, Wte, Ydv, cdv, Yte, cte, a.boot)
+        blend, blend_cv = choose_word_blend(Edv, Wdv, Ydv)
         if any(w != 0 for w in blend["word"]):
             results["transformer+bag"] = results.pop("ensemble")
-            Edv = Edv * blend["ensemble"] + scores["dev"] * blend["word"]
-            Ete = Ete * blend["ensemble"] + scores["test"] * blend["word"]
+            Fdv, Fte = np.hstack([Edv, scores["dev"]]), np.hstack([Ete, scores["test"]])
+            Edv = Edv * blend["ensemble"] + Wdv * blend["word"]
+            Ete = Ete * blend["ensemble"] + Wte * blend["word"]
+            stack, stack_cv = choose_stack(Edv, Fdv, Ydv)
+            if any(stack["labels"]):
+                results["blend"] = fit_and_eval("blend", Edv, Ete, Ydv, cdv, Yte, cte, a.boot)
+                Edv, Ete = apply_stack(Edv, Fdv, stack), apply_stack(Ete, Fte, stack)
+            else:
+                stack = None
             ens = fit_and_eval("ensemble", Edv, Ete, Ydv, cdv, Yte, cte, a.boot)
             ens["weights"] = {"W": W.tolist(), "c": c.tolist(), "per_label": chosen, "word_blend": blend,
-                              "word_blend_cv": blend_cv}
+                              "word_blend_cv": blend_cv, "stack": stack, "stack_cv": stack_cv}
             results["ensemble"] = ens
             meta = json.loads((wdir / "meta.json").read_text())
             shutil.copy(wdir / "word-lr.onnx", out / "word-lr.onnx")
             word_model = {"file": "word-lr.onnx", "inputs": ["ngrams", "counts"], "output": "logits",
-                          "preprocess": meta["preprocess"], "features": meta["features"], "blend": blend}
+                          "outputs": int(scores["dev"].shape[1]), "preprocess": meta["preprocess"],
+                          "features": meta["features"], "blend": blend}
+            if stack:
+                # features: the ensemble's 4 logits, then every word-model output
+                word_model["stack"] = stack
             if a.fixtures:
                 Path(a.fixtures).mkdir(parents=True, exist_ok=True)
                 (Path(a.fixtures) / "word-lr-expected.json").write_text(
@@ -300,7 +360,8 @@ def main(argv=None):
                  "quantization": None if a.no_quantize else QUANTIZATION},
     }
     if word_model:
-        # served logits = ensemble * blend.ensemble + word model * blend.word, per label; then Platt calibration
+        # served logits = ensemble * blend.ensemble + word model * blend.word, per label, or where stack.labels says
+        # so the stack's log-odds over [ensemble, word model]; then Platt calibration
         config["word_model"] = word_model
     (out / "config.json").write_text(json.dumps(config, indent=2))
     metrics = {"definitions": {

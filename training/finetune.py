@@ -19,6 +19,17 @@ from .model import Config, DistilBertForSequenceClassification
 from .pretrain import lr_at, deadline_passed
 
 
+def loss_fn(logits, Y, kind):
+    if kind == "bce":
+        return F.binary_cross_entropy_with_logits(logits, Y)
+    # One 5-way softmax with none's logit fixed at 0, so the 4 outputs stay one logit per condition
+    # (log p_condition / p_none) and the ONNX contract is unchanged. The labels are exclusive (one subreddit per
+    # post), and a softmax makes depression and suicidal compete, where 4 independent sigmoids do not.
+    z = torch.cat([torch.zeros(len(logits), 1, dtype=logits.dtype), logits], 1)
+    target = torch.where(Y.sum(1) > 0, Y.argmax(1) + 1, torch.zeros(len(Y), dtype=torch.long))
+    return F.cross_entropy(z, target)
+
+
 def make_batches(lengths, batch, rng):
     idx = rng.permutation(len(lengths))
     chunk = batch * 50
@@ -50,6 +61,7 @@ def main(argv=None):
     ap.add_argument("--resume-from", default=None, help="full classifier checkpoint to continue from "
                     "(a second phase with its own warmup/decay schedule)")
     ap.add_argument("--seed-offset", type=int, default=0, help="changes the batch order of a second phase")
+    ap.add_argument("--loss", choices=["bce", "softmax"], default="bce")
     ap.add_argument("--dim", type=int, default=256)
     ap.add_argument("--layers", type=int, default=2)
     ap.add_argument("--heads", type=int, default=4)
@@ -106,7 +118,7 @@ def main(argv=None):
             ids, mask = pad_batch([tr[i] for i in b], tok.pad)
             for g in opt.param_groups:
                 g["lr"] = lr_at(step, total, a.lr, max(1, int(0.06 * total)))
-            loss = F.binary_cross_entropy_with_logits(model(ids, mask), torch.from_numpy(Ytr[b]))
+            loss = loss_fn(model(ids, mask), torch.from_numpy(Ytr[b]), a.loss)
             opt.zero_grad(set_to_none=True)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)

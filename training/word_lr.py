@@ -16,6 +16,11 @@ twice the evidence time, measured). Plain tf rather than sklearn's sublinear 1 +
 the blend (0.9436 vs 0.9438). The TypeScript side (lib/classifier/words.ts) splits and counts words exactly as
 `preprocess` in meta.json says.
 
+With --multinomial-C > 0 (the default) the graph has 8 outputs: the 4 one-vs-rest NB-LR logits, then 4 from one
+multinomial (softmax) logistic regression over the 5 classes, each as log(p_condition / p_none), which is linear in
+the features and so is just 4 more coefficient columns. The labels are exclusive, and the softmax model separates
+depression from suicidal better; export.py decides on dev whether its stack reads them.
+
 Writes <out>/word-lr.onnx, scores.npz (dev/test logits, for export's blend) and meta.json."""
 import argparse
 import json
@@ -65,7 +70,7 @@ def build_graph(vec, coef, intercept):
     keys = sorted(vocab, key=vocab.get)
     inits = [
         numpy_helper.from_array(np.append(vec.idf_, 0).astype(np.float32), "idf"),  # [F+1], last: unknown
-        numpy_helper.from_array(np.vstack([coef.T, np.zeros((1, coef.shape[0]))]).astype(np.float32), "coef"),
+        numpy_helper.from_array(np.vstack([coef.T, np.zeros((1, coef.shape[0]))]).astype(np.float32), "coef"),  # [F+1, out]
         numpy_helper.from_array(intercept.astype(np.float32), "intercept"),
         numpy_helper.from_array(np.array(1e-12, dtype=np.float32), "eps"),
         numpy_helper.from_array(np.array([-1], dtype=np.int64), "last_axis"),
@@ -90,7 +95,7 @@ def build_graph(vec, coef, intercept):
         nodes, "word_lr",
         [helper.make_tensor_value_info("ngrams", TensorProto.STRING, ["batch", "m"]),
          helper.make_tensor_value_info("counts", TensorProto.FLOAT, ["batch", "m"])],
-        [helper.make_tensor_value_info("logits", TensorProto.FLOAT, ["batch", len(LABELS)])],
+        [helper.make_tensor_value_info("logits", TensorProto.FLOAT, ["batch", coef.shape[0]])],
         inits)
     model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 14), helper.make_opsetid("ai.onnx.ml", 2)],
                               producer_name="lantern")
@@ -106,6 +111,7 @@ def main(argv=None):
     ap.add_argument("--max-features", type=int, default=100_000)
     ap.add_argument("--C", type=float, default=4.0)
     ap.add_argument("--no-nb", action="store_true", help="plain logistic regression, without the NB log-count ratios")
+    ap.add_argument("--multinomial-C", type=float, default=2.0, help="C of the 5-class softmax member (0: none)")
     ap.add_argument("--limit", type=int, default=None)
     a = ap.parse_args(argv)
     seed_everything()
@@ -133,6 +139,12 @@ def main(argv=None):
             X = Xtr.multiply(r.astype(np.float32)).tocsr()
         m = LogisticRegression(C=a.C, solver="liblinear", max_iter=1000).fit(X, Ytr[:, k])
         coef[k], intercept[k] = m.coef_[0] * r, m.intercept_[0]
+    if a.multinomial_C > 0:
+        classes = np.where(Ytr.sum(1) > 0, Ytr.argmax(1) + 1, 0)  # 0 = none
+        mm = LogisticRegression(C=a.multinomial_C, max_iter=2000).fit(Xtr, classes)
+        # log(p_k / p_none) = (w_k - w_none) . x + (b_k - b_none): linear, so the graph just reads 4 more columns
+        coef = np.vstack([coef, mm.coef_[1:] - mm.coef_[0]])
+        intercept = np.concatenate([intercept, mm.intercept_[1:] - mm.intercept_[0]])
 
     def score(texts):
         return vec.transform(texts) @ coef.T + intercept
@@ -142,7 +154,7 @@ def main(argv=None):
     onnx.save(build_graph(vec, coef, intercept), str(out / "word-lr.onnx"))
     fixture = [{"text": t, "words": words(vec, t), "ngrams": grams(vec, t)[0], "counts": grams(vec, t)[1],
                 "logits": score([t])[0].tolist()} for t in FIXTURE_TEXTS]
-    meta = {"features": Xtr.shape[1], "C": a.C, "max_features": a.max_features, "nb_log_count_ratios": not a.no_nb,
+    meta = {"features": Xtr.shape[1], "C": a.C, "outputs": int(coef.shape[0]), "multinomial_C": a.multinomial_C, "max_features": a.max_features, "nb_log_count_ratios": not a.no_nb,
             "preprocess": {"lowercase": True, "strip_accents": "unicode", "token_pattern": TOKEN_PATTERN,
                            "ngram_range": [1, 2]},
             "fixture": fixture}

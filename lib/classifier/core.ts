@@ -9,6 +9,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { Tokenizer } from "@huggingface/tokenizers";
+import { combineLogits } from "./combine";
 import { calibrate, parseConfig } from "./config";
 import { OnnxWorkerSession } from "./onnx-session";
 import { groupSpans, splitSentences } from "./sentences";
@@ -202,15 +203,14 @@ export class Classifier {
   }
 
   /**
-   * Logits per text: the ensemble's, max-pooled over the text's windows, blended with the word model's when the
-   * config names one (both graphs run in the session's thread, at the same time).
+   * Logits per text: the ensemble's, max-pooled over the text's windows, combined with the word model's when the
+   * config names one (both graphs run in the session's thread, at the same time; combine.ts says how).
    */
   async textLogits(texts: string[]): Promise<number[][]> {
-    const blend = this.config.word_model?.blend;
     const clean = texts.map(sanitize); // once per text: both members read the same cleaned text
-    if (!blend) return this.windowLogits(clean);
+    if (!this.config.word_model) return this.windowLogits(clean);
     const [ens, words] = await Promise.all([this.windowLogits(clean), this.gramLogits(clean.map(gramsOf))]);
-    return ens.map((row, i) => row.map((v, k) => v * (blend.ensemble[k] as number) + (words[i]![k] as number) * (blend.word[k] as number)));
+    return ens.map((row, i) => combineLogits(row, words[i]!, this.config.word_model!));
   }
 
   /** The word model's logits per text, alone (tests and tools). */
@@ -222,7 +222,7 @@ export class Classifier {
   private async gramLogits(rows: ReturnType<typeof gramsOf>[]): Promise<number[][]> {
     const order = rows.map((_, i) => i).sort((a, b) => rows[a]!.ngrams.length - rows[b]!.ngrams.length);
     const out: number[][] = new Array(rows.length);
-    const k = LABELS.length;
+    const k = this.config.word_model?.outputs ?? LABELS.length;
     for (let j = 0; j < order.length; ) {
       let take = 1;
       while (j + take < order.length && take < WORD_BATCH_ROWS && (take + 1) * Math.max(1, rows[order[j + take]!]!.ngrams.length) <= WORD_BATCH_STRINGS) take++;

@@ -41,8 +41,15 @@ export interface WordModelConfig {
   inputs: ["ngrams", "counts"];
   /** How the training side split words (sklearn's TfidfVectorizer): the TypeScript side must split the same way. */
   preprocess: { lowercase: true; strip_accents: "unicode"; token_pattern: string; ngram_range: [number, number] };
+  /** How many logits the word graph gives: 4 (one-vs-rest NB-LR), or 8 (then 4 softmax log-ratios). Default 4. */
+  outputs?: number;
   /** Per label: served logit = ensemble logit * ensemble[k] + word logit * word[k]. */
   blend: { ensemble: number[]; word: number[] };
+  /**
+   * A 5-way softmax (none, then the 4 conditions) over [ensemble logits, word outputs]: weights [5][4 + outputs],
+   * bias [5]. Labels marked true serve its log-odds instead of the blend (chosen on dev; see combine.ts).
+   */
+  stack?: { weights: number[][]; bias: number[]; labels: boolean[] };
 }
 
 export class ModelLoadError extends Error {

@@ -8,6 +8,8 @@ import tempfile
 import unittest
 from pathlib import Path
 
+import numpy as np
+
 REPO = Path(__file__).resolve().parents[2]
 
 TEXTS = {
@@ -79,6 +81,14 @@ class SmokeTest(unittest.TestCase):
             w = onnx.load(str(tmp / "runs" / "word-lr" / "word-lr.onnx"))
             onnx.checker.check_model(w)
             self.assertEqual([i.name for i in w.graph.input], ["ngrams", "counts"])
+            # 4 one-vs-rest NB-LR logits + 4 softmax log-ratios
+            self.assertEqual(w.graph.output[0].type.tensor_type.shape.dim[1].dim_value, 8)
+            if "word_model" in cfg:
+                self.assertEqual(cfg["word_model"]["outputs"], 8)
+                stack = cfg["word_model"].get("stack")
+                if stack:
+                    self.assertEqual(np.array(stack["weights"]).shape, (5, 12))
+                    self.assertEqual(len(stack["labels"]), 4)
             self.assertEqual(len(cfg.get("word_model", {"blend": {"word": [0] * 4}})["blend"]["word"]), 4)
             fx = json.loads((tmp / "fx" / "onnx-expected.json").read_text())
             self.assertEqual(len(fx["rows"][0]["logits"]), 4)
