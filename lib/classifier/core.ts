@@ -23,6 +23,7 @@ const PAD_SLACK = 1.1; // measured on 300 corpus posts: 1.1 best of 1.1-1.5 (CPU
 const MAX_EVIDENCE_SPANS = 24;
 // One drain of the request queue scores at most this many tokens, so a burst can't hold the queue for long.
 const MAX_DRAIN_TOKENS = 16_384;
+const MAX_IN_FLIGHT = 2;
 // The word model's batches (its cost follows the n-grams read, so these only bound a batch's memory).
 const WORD_BATCH_ROWS = 64;
 const WORD_BATCH_STRINGS = 65_536;
@@ -61,7 +62,8 @@ function defaultThreads(): number {
 
 export class Classifier {
   private queue: PendingJob[] = [];
-  private draining = false;
+  /** Runs sent to the worker and not yet answered (at most MAX_IN_FLIGHT). */
+  private inFlight = 0;
   /** Calibrated probabilities for an empty post: the baseline evidence weights are measured from. */
   private blank: Record<Label, number> | null = null;
 
@@ -141,6 +143,7 @@ export class Classifier {
     const order = seqs.map((s, i) => i).sort((a, b) => (seqs[a]?.length ?? 0) - (seqs[b]?.length ?? 0));
     const pad = this.padId();
     const len = (i: number) => Math.max(1, seqs[i]?.length ?? 1);
+    const runs: Promise<void>[] = [];
     for (let j = 0; j < order.length; ) {
       // Rows in ascending length; a batch ends at 64 rows, at MAX_BATCH_TOKENS padded tokens, or where the next row
       // is over PAD_SLACK times the first (padding is compute spent on nothing: 24% of it before this rule).
@@ -161,51 +164,55 @@ export class Classifier {
           mask[r * Lb + t] = 1n;
         }
       });
-      const data = await this.session.run(ids, mask, [idx.length, Lb]);
-      const k = LABELS.length;
-      idx.forEach((i, r) => {
-        out[i] = Array.from(data.subarray(r * k, r * k + k));
-      });
+      // Every batch is sent at once: the worker queues them, so it never waits on this thread between two.
+      runs.push(
+        this.session.run(ids, mask, [idx.length, Lb]).then((data) => {
+          const k = LABELS.length;
+          idx.forEach((i, r) => (out[i] = Array.from(data.subarray(r * k, r * k + k))));
+        }),
+      );
       j += idx.length;
     }
+    await Promise.all(runs);
     return out;
   }
 
   /**
-   * Logits for sequences, scored together with whatever other requests are waiting. No timer: the first
-   * request runs at once, and requests that arrive meanwhile share the next run (fewer, fuller batches
-   * under load, no added latency when idle).
+   * Logits for sequences, scored together with whatever other requests are waiting. No timer: a request runs at
+   * once when fewer than MAX_IN_FLIGHT runs are out, and requests that arrive meanwhile share the next run (fewer,
+   * fuller batches under load, no added latency when idle). Two runs out keeps the worker busy: the next one is
+   * already in its queue while it computes, rather than waiting on this thread to hear back and send it (with one
+   * run out, the worker idled while the server's main thread was busy).
    */
   private score(seqs: number[][]): Promise<number[][]> {
     if (seqs.length === 0) return Promise.resolve([]);
     return new Promise((resolve, reject) => {
       this.queue.push({ seqs, tokens: seqs.reduce((n, s) => n + s.length, 0), resolve, reject });
-      if (!this.draining) void this.drain();
+      this.pump();
     });
   }
 
-  private async drain(): Promise<void> {
-    this.draining = true;
-    try {
-      while (this.queue.length > 0) {
-        let take = 0;
-        for (let tokens = 0; take < this.queue.length && (take === 0 || tokens + this.queue[take]!.tokens <= MAX_DRAIN_TOKENS); take++) {
-          tokens += this.queue[take]!.tokens;
-        }
-        const jobs = this.queue.splice(0, take);
-        try {
-          const rows = await this.logits(jobs.flatMap((j) => j.seqs));
+  private pump(): void {
+    while (this.queue.length > 0 && this.inFlight < MAX_IN_FLIGHT) {
+      let take = 0;
+      for (let tokens = 0; take < this.queue.length && (take === 0 || tokens + this.queue[take]!.tokens <= MAX_DRAIN_TOKENS); take++) {
+        tokens += this.queue[take]!.tokens;
+      }
+      const jobs = this.queue.splice(0, take);
+      this.inFlight++;
+      this.logits(jobs.flatMap((j) => j.seqs))
+        .then((rows) => {
           let at = 0;
           for (const j of jobs) {
             j.resolve(rows.slice(at, at + j.seqs.length));
             at += j.seqs.length;
           }
-        } catch (err) {
-          for (const j of jobs) j.reject(err);
-        }
-      }
-    } finally {
-      this.draining = false;
+        })
+        .catch((err: unknown) => jobs.forEach((j) => j.reject(err)))
+        .finally(() => {
+          this.inFlight--;
+          this.pump();
+        });
     }
   }
 

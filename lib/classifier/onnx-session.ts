@@ -3,7 +3,7 @@ import { WorkerClient } from "@/lib/threads/worker-client";
 
 /**
  * An onnxruntime-node session living in a worker thread (see onnx-worker.mjs for why). The caller's queue keeps
- * one batch in flight; the worker's own intra-op threads do the maths. If the worker dies, the calls in flight
+ * up to two runs in flight, which the worker answers in order; its own intra-op threads do the maths. If the worker dies, the calls in flight
  * fail (the self-check then shows the crisis card) and the next call starts a fresh worker.
  */
 export interface SessionOptions {
