@@ -1,5 +1,5 @@
 import { isIP } from "node:net";
-import { STATE_CODES, STATE_PATTERN, STATES_AND_PROVINCES } from "./places";
+import { STATE_CODES, STATE_PATTERN, STATES_AND_PROVINCES } from "./places.mjs";
 
 /**
  * Pattern rules for identifiers with a recognisable shape (HIPAA Safe Harbor items that can appear in a post).

@@ -19,3 +19,12 @@ export interface TaggedDoc {
 export function tagDoc(text: string): TaggedDoc;
 /** compromise's own full parse, which tagDoc must match. */
 export function tagDocFull(text: string): TaggedDoc;
+export interface Span {
+  start: number;
+  end: number;
+  kind: "name" | "place";
+}
+/** The people and places in a post, as spans of the text it was given. */
+export function findEntitySpans(text: string): Span[];
+/** People and places read from a tagged post (states, provinces and countries kept, as Safe Harbor allows). */
+export function entitySpans(text: string, tagged: TaggedDoc): Span[];

@@ -1,6 +1,7 @@
-// compromise's tagging of a post: the slow part of anonymizing. Plain JavaScript so the tagger worker
-// (tagger-worker.mjs) and the in-process path (entities.ts) run the very same code.
+// compromise's tagging of a post and the name and place spans read from it: the slow part of anonymizing. Plain
+// JavaScript so the tagger worker (tagger-worker.mjs) and the in-process path (entities.ts) run the very same code.
 import nlp from "compromise";
+import { STATES_AND_PROVINCES } from "./places.mjs";
 
 // A whitespace-free run this long is never a name or a place. Blanking it (same length, so offsets hold) keeps the
 // tagger fast on hostile input: compromise treats "a.a.a.…" as thousands of sentences.
@@ -68,4 +69,53 @@ export function tagDoc(text) {
 /** compromise's own full parse: what tagDoc must match (tests and the equivalence check). */
 export function tagDocFull(text) {
   return tagged(nlp(blankLongTokens(text)));
+}
+
+/** The people and places in a post, as spans of the text it was given. */
+export function findEntitySpans(text) {
+  return entitySpans(text, tagDoc(text));
+}
+
+function keepPlace(term) {
+  if (term.tags.includes("Country")) return true;
+  return term.tags.includes("Region") && STATES_AND_PROVINCES.has(term.text.toLowerCase());
+}
+
+// Placeholders such as "[name]" are ours, never entities.
+const isPlaceholder = (text) => /^\[[a-z0-9 +]+\]$/.test(text);
+
+/**
+ * People and places found by compromise's tagger. Safe Harbor keeps states and countries, so a term tagged
+ * Country, or a Region that is a known state or province, stays; cities, towns, streets and other places go.
+ */
+export function entitySpans(text, tagged) {
+  const spans = [];
+
+  // compromise often tags only the given name ("Jordan" in "Jordan Miles"): extend a person over the
+  // capitalised proper nouns that directly follow it, which are nearly always the surname.
+  const allTerms = tagged.terms;
+  const termIndex = new Map(allTerms.map((t, i) => [t.offset.start, i]));
+  for (const person of tagged.people) {
+    const terms = person.terms.filter((t) => !isPlaceholder(t.text) && /\p{L}/u.test(t.text));
+    const first = terms[0];
+    let last = terms[terms.length - 1];
+    if (!first || !last) continue;
+    for (let i = (termIndex.get(last.offset.start) ?? allTerms.length) + 1; i < allTerms.length; i++) {
+      const next = allTerms[i];
+      const prev = allTerms[i - 1];
+      const joined = /^\s+$/.test(prev.post ?? "") && !(next.pre ?? "").trim();
+      if (!joined || !/^\p{Lu}/u.test(next.text) || !next.tags.includes("ProperNoun") || next.tags.includes("Place")) break;
+      last = next;
+    }
+    spans.push({ start: first.offset.start, end: last.offset.start + last.offset.length, kind: "name" });
+  }
+  for (const place of tagged.places) {
+    // Multi-word states ("New York") are tagged term by term: look at the whole match first.
+    if (STATES_AND_PROVINCES.has(place.text.toLowerCase().replace(/[.,!?;:]+$/, ""))) continue;
+    for (const term of place.terms) {
+      if (keepPlace(term) || isPlaceholder(term.text)) continue;
+      spans.push({ start: term.offset.start, end: term.offset.start + term.offset.length, kind: "place" });
+    }
+  }
+  return spans.filter((s) => s.end > s.start && text.slice(s.start, s.end).trim().length > 0);
 }

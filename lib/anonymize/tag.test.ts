@@ -1,8 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { entitySpans } from "./entities";
-import { tagDoc, tagDocFull } from "./tag.mjs";
+import { entitySpans, tagDoc, tagDocFull } from "./tag.mjs";
 
 // tagDoc skips compromise's rule sweep for sentences that cannot hold a name or a place; it must find exactly
 // what the full parse finds.

@@ -1,3 +1,4 @@
+// Plain JavaScript: the tagger worker (tag.mjs) reads it at run time, outside the bundler.
 /** Safe Harbor allows states (and, by analogy, provinces and nations of the UK); anything smaller goes. */
 const NAMES = [
   "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware", "Florida", "Georgia",
@@ -12,7 +13,7 @@ const NAMES = [
   "England", "Scotland", "Wales", "Northern Ireland", "Leinster", "Munster", "Connacht", "Ulster",
 ];
 
-export const STATES_AND_PROVINCES: ReadonlySet<string> = new Set(NAMES.map((n) => n.toLowerCase()));
+export const STATES_AND_PROVINCES = new Set(NAMES.map((n) => n.toLowerCase()));
 
 export const STATE_PATTERN = NAMES.map((n) => n.replace(/ /g, "\\s+")).join("|");
 
