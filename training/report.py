@@ -10,7 +10,8 @@ ROWS = [("lr", "TF-IDF word 1-2-gram Logistic Regression"), ("rf", "TF-IDF Rando
         ("xgb", "TF-IDF XGBoost"), ("transformer", "DistilBERT-shaped transformer alone"),
         ("bag", "bag-of-WordPiece-n-grams branch alone"), ("transformer+bag", "transformer + bag (one ONNX graph)"),
         ("word-lr", "word TF-IDF 1-2-gram NB-LR member alone (100k n-grams)"),
-        ("ensemble", "**shipped: transformer + bag, blended with the word model**")]
+        ("blend", "transformer + bag blended with the word NB-LR (the 1.3.0 method)"),
+        ("ensemble", "**shipped: the blend, with the softmax stack where dev chose it**")]
 
 
 def ci(m):
@@ -22,7 +23,7 @@ def table(results, split):
     for k, name in ROWS:
         r = results.get(k)
         if not r:
-            if k not in ("transformer+bag", "word-lr"):  # rows of a model without a word member
+            if k not in ("transformer+bag", "word-lr", "blend"):  # rows of a model without a word member or stack
                 out.append(f"| {name} | not run | | | | |")
             continue
         e = r[split]
@@ -103,6 +104,16 @@ def main(argv=None):
                             "so: " + "; ".join(f"{x['label']}: word share {x['alpha_word']:.2f} (CV AUC "
                                               f"{x['cv_auc']['alone']:.4f} without, {x['cv_auc']['blend']:.4f} with)"
                                               for x in wb))
+    st = ens["weights"].get("stack_cv")
+    if st:
+        text["weights"] += (". Then, per label, a 5-way softmax stack over the ensemble's 4 logits and the word model's 8 "
+                            "outputs replaces the blend where 5-fold dev CV says so (for suicidal, only if dev's crisis "
+                            "recall does not drop): " + "; ".join(
+                                f"{x['label']}: {'stack' if x['stack'] else 'blend'} (CV AUC blend {x['cv_auc']['blend']:.4f}"
+                                f" / stack {x['cv_auc']['stack']:.4f}"
+                                + (f"; crisis recall blend {x['cv_crisis_recall']['blend']:.3f} / stack "
+                                   f"{x['cv_crisis_recall']['stack']:.3f}" if "cv_crisis_recall" in x else "") + ")"
+                                for x in st))
     bench_md = "not run yet"
     if bench:
         bench_md = (f"`npm run bench:classifier` ({bench['cpus']} shared CPUs, 1-min load average {bench['load_avg_1m']} "
@@ -124,10 +135,14 @@ def main(argv=None):
                 if quant else "")
     wm = cfg.get("word_model")
     word_md = (f"\nA second, small graph (`{wm['file']}`, opset 14 + ai.onnx.ml; inputs `ngrams` string and `counts` float "
-               f"[batch, m], output `logits` [batch, 4]): a TF-IDF word 1-2-gram NB-logistic regression over the whole post "
-               f"({wm['features']} n-grams; `training/word_lr.py`). Served logit = ensemble logit x blend.ensemble + word logit "
-               f"x blend.word per label (`config.json` word_model), before calibration. A config without `word_model` "
-               f"serves `model.onnx` alone.\n" if wm else "")
+               f"[batch, m], output `logits` [batch, {wm.get('outputs', 4)}]) over the whole post ({wm['features']} word 1-2-grams; "
+               f"`training/word_lr.py`): 4 TF-IDF NB-logistic-regression logits"
+               + (", then 4 log(p_condition / p_none) from a multinomial logistic regression" if wm.get("outputs", 4) == 8 else "")
+               + ". Served logit = ensemble logit x blend.ensemble + word logit x blend.word per label"
+               + (", or, where `stack.labels` says so, log(p / (1 - p)) of a 5-way softmax over [ensemble logits, word outputs]"
+                  if wm.get("stack") else "")
+               + " (`config.json` word_model; `lib/classifier/combine.ts`), before calibration. A config without "
+               "`word_model` serves `model.onnx` alone.\n" if wm else "")
     ts_md = ""
     if tseval:
         d = abs(tseval["auc"]["value"] - ens["test"]["auc"]["value"])
