@@ -11,7 +11,7 @@ ROWS = [("lr", "TF-IDF word 1-2-gram Logistic Regression"), ("rf", "TF-IDF Rando
         ("bag", "bag-of-WordPiece-n-grams branch alone"), ("transformer+bag", "transformer + bag (one ONNX graph)"),
         ("word-lr", "word TF-IDF 1-2-gram NB-LR member alone (100k n-grams)"),
         ("blend", "transformer + bag blended with the word NB-LR (the 1.3.0 method)"),
-        ("ensemble", "**shipped: the blend, with the softmax stack where dev chose it**")]
+        ("ensemble", "**shipped: the blend mixed with the softmax stack, per label as dev chose**")]
 
 
 def ci(m):
@@ -43,7 +43,7 @@ def per_label(e):
 def bars(e, lr_dev, lr_test, dev):
     ok = lambda b: "met" if b else "**not met**"
     lines = [
-        f"- macro ROC-AUC >= 0.950: {e['auc']['value']:.3f} ({ok(e['auc']['value'] >= 0.95)})",
+        f"- macro ROC-AUC >= 0.950: {e['auc']['value']:.4f} ({ok(e['auc']['value'] >= 0.95)})",
         f"- macro F1 >= 0.745: {e['f1']['value']:.3f} ({ok(e['f1']['value'] >= 0.745)})",
         f"- 5-way accuracy >= 0.795: {e['accuracy']['value']:.3f} ({ok(e['accuracy']['value'] >= 0.795)})",
         f"- crisis recall >= 0.93 at <= 5% none flagged: {e['crisis']['suicidal_recall']:.3f} at "
@@ -107,12 +107,14 @@ def main(argv=None):
     st = ens["weights"].get("stack_cv")
     if st:
         text["weights"] += (". Then, per label, a 5-way softmax stack over the ensemble's 4 logits and the word model's 8 "
-                            "outputs replaces the blend where 5-fold dev CV says so (for suicidal, only if dev's crisis "
-                            "recall does not drop): " + "; ".join(
-                                f"{x['label']}: {'stack' if x['stack'] else 'blend'} (CV AUC blend {x['cv_auc']['blend']:.4f}"
-                                f" / stack {x['cv_auc']['stack']:.4f}"
-                                + (f"; crisis recall blend {x['cv_crisis_recall']['blend']:.3f} / stack "
-                                   f"{x['cv_crisis_recall']['stack']:.3f}" if "cv_crisis_recall" in x else "") + ")"
+                            "outputs is mixed into the blend (share of the two z-scaled logits, 0 to 1 in steps of 0.1) "
+                            "as 5-fold dev CV says: the best AUC, or for suicidal, which sets the crisis tier, the best "
+                            "crisis recall at the tier's none rate: " + "; ".join(
+                                f"{x['label']}: stack share {x['stack_share']:.1f} (CV AUC blend {x['cv_auc']['0.0']:.4f}"
+                                f" / stack {x['cv_auc']['1.0']:.4f} / chosen {x['cv_auc'][str(x['stack_share'])]:.4f}"
+                                + (f"; crisis recall blend {x['cv_crisis_recall']['0.0']:.3f} / stack "
+                                   f"{x['cv_crisis_recall']['1.0']:.3f} / chosen {x['cv_crisis_recall'][str(x['stack_share'])]:.3f}"
+                                   if "cv_crisis_recall" in x else "") + ")"
                                 for x in st))
     bench_md = "not run yet"
     if bench:
@@ -139,8 +141,8 @@ def main(argv=None):
                f"`training/word_lr.py`): 4 TF-IDF NB-logistic-regression logits"
                + (", then 4 log(p_condition / p_none) from a multinomial logistic regression" if wm.get("outputs", 4) == 8 else "")
                + ". Served logit = ensemble logit x blend.ensemble + word logit x blend.word per label"
-               + (", or, where `stack.labels` says so, log(p / (1 - p)) of a 5-way softmax over [ensemble logits, word outputs]"
-                  if wm.get("stack") else "")
+               + (", mixed per label (`stack.blend_weight`, `stack.stack_weight`) with log(p / (1 - p)) of a 5-way "
+                  "softmax over [ensemble logits, word outputs]" if wm.get("stack") else "")
                + " (`config.json` word_model; `lib/classifier/combine.ts`), before calibration. A config without "
                "`word_model` serves `model.onnx` alone.\n" if wm else "")
     ts_md = ""

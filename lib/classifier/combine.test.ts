@@ -14,27 +14,27 @@ describe("combineLogits", () => {
     expect(combineLogits([1, 2, 3, 4], [10, 20, 30, 40], base)).toEqual([1, 11, 19.2, 80]);
   });
 
-  it("serves the stack's log-odds where it says so, computed from its softmax", () => {
+  it("mixes the blend with the stack's log-odds, computed from its softmax, by each label's weights", () => {
     // features: 4 ensemble logits + 8 word outputs; a stack reading only some of them, by hand
     const weights = Array.from({ length: 5 }, () => new Array(12).fill(0));
     weights[1]![0] = 1; // depression <- ensemble depression
     weights[4]![11] = 2; // suicidal <- the word model's 8th output
-    const wm: WordModelConfig = { ...base, outputs: 8, stack: { weights, bias: [0.5, 0, 0, -1, 0], labels: [true, false, false, true] } };
+    const stack = { weights, bias: [0.5, 0, 0, -1, 0], blend_weight: [0, 1, 1, 0.4], stack_weight: [1, 0, 0, 0.5] };
+    const wm: WordModelConfig = { ...base, outputs: 8, stack };
     const ens = [2, 0, 0, 0];
-    const word = [0, 0, 0, 0, 0, 0, 0, 1.5];
+    const word = [0, 0, 0, 3, 0, 0, 0, 1.5];
     const z = [0.5, 2, 0, -1, 3]; // none, depression, anxiety, bipolar, suicidal
     const p = z.map((x) => Math.exp(x) / z.reduce((s, y) => s + Math.exp(y), 0));
     const out = combineLogits(ens, word, wm);
-    expect(out[0]).toBeCloseTo(Math.log(p[1]! / (1 - p[1]!)), 10);
-    expect(out[3]).toBeCloseTo(Math.log(p[4]! / (1 - p[4]!)), 10);
-    expect(out[1]).toBe(0); // blend: 0 * 0.5 + 0 * 0.5
-    expect(out[2]).toBe(0);
+    expect(out[0]).toBeCloseTo(Math.log(p[1]! / (1 - p[1]!)), 10); // the stack alone
+    expect(out[1]).toBe(0); // the blend alone: 0 * 0.5 + 0 * 0.5
+    expect(out[3]).toBeCloseTo(0.4 * (3 * 2) + 0.5 * Math.log(p[4]! / (1 - p[4]!)), 10); // a mix
   });
 
   it("stays finite when one class dominates", () => {
     const weights = Array.from({ length: 5 }, () => new Array(8).fill(0));
     weights[4]![0] = 1;
-    const wm: WordModelConfig = { ...base, stack: { weights, bias: [0, 0, 0, 0, 0], labels: [false, false, false, true] } };
+    const wm: WordModelConfig = { ...base, stack: { weights, bias: [0, 0, 0, 0, 0], blend_weight: [1, 1, 1, 0], stack_weight: [0, 0, 0, 1] } };
     const out = combineLogits([800, 0, 0, 0], [0, 0, 0, 0], wm);
     expect(out[3]).toBeCloseTo(800 - Math.log(4), 6);
   });

@@ -36,11 +36,14 @@ export function parseConfig(raw: unknown, where: string): ModelConfig {
     const outputs = w.outputs ?? LABELS.length;
     if (outputs !== LABELS.length && outputs !== 2 * LABELS.length) throw bad("word_model.outputs");
     if (w.stack !== undefined) {
-      const s = w.stack as { weights?: unknown; bias?: unknown; labels?: unknown } | null;
+      const s = w.stack as Record<string, unknown> | null;
       const row = (r: unknown) => Array.isArray(r) && r.length === LABELS.length + outputs && r.every(isNum);
       if (!Array.isArray(s?.weights) || s.weights.length !== LABELS.length + 1 || !s.weights.every(row)) throw bad("word_model.stack.weights");
       if (!Array.isArray(s.bias) || s.bias.length !== LABELS.length + 1 || !s.bias.every(isNum)) throw bad("word_model.stack.bias");
-      if (!Array.isArray(s.labels) || s.labels.length !== LABELS.length || !s.labels.every((x) => typeof x === "boolean")) throw bad("word_model.stack.labels");
+      for (const k of ["blend_weight", "stack_weight"] as const) {
+        const v = s[k];
+        if (!Array.isArray(v) || v.length !== LABELS.length || !v.every(isNum)) throw bad(`word_model.stack.${k}`);
+      }
     }
   }
   return c as unknown as ModelConfig;

@@ -47,9 +47,10 @@ export interface WordModelConfig {
   blend: { ensemble: number[]; word: number[] };
   /**
    * A 5-way softmax (none, then the 4 conditions) over [ensemble logits, word outputs]: weights [5][4 + outputs],
-   * bias [5]. Labels marked true serve its log-odds instead of the blend (chosen on dev; see combine.ts).
+   * bias [5]. Per label, served logit = blend_weight[k] x blend + stack_weight[k] x the stack's log-odds (the mix
+   * chosen on dev; see combine.ts).
    */
-  stack?: { weights: number[][]; bias: number[]; labels: boolean[] };
+  stack?: { weights: number[][]; bias: number[]; blend_weight: number[]; stack_weight: number[] };
 }
 
 export class ModelLoadError extends Error {

@@ -14,6 +14,7 @@ const dir = process.env.LANTERN_MODEL_DIR ?? DEFAULT_MODEL_DIR;
 const hasWordModel = Boolean(JSON.parse(fs.readFileSync(path.join(dir, "config.json"), "utf8")).word_model);
 
 const rows = (n: number, width: number) => Array.from({ length: n }, () => new Array<number>(width).fill(0.1));
+const stack = { weights: rows(5, 12), bias: [0, 0, 0, 0, 0], blend_weight: [0.3, 0.3, 0.7, 0.3], stack_weight: [0.9, 0.9, 0.4, 0.9] };
 
 describe("word model", () => {
   it("splits words the way sklearn's TfidfVectorizer did at training time", () => {
@@ -47,14 +48,14 @@ describe("word model", () => {
       { ...word_model, preprocess: { ...word_model.preprocess, ngram_range: [1, 3] } },
       { ...word_model, blend: { ensemble: [1, 1, 1], word: [0, 0, 0, 0] } },
       { ...word_model, outputs: 5 },
-      // a stack must have 5 rows of 4 + outputs weights, 5 biases and a choice per label
-      { ...word_model, outputs: 8, stack: { weights: rows(5, 8), bias: [0, 0, 0, 0, 0], labels: [true, false, false, true] } },
-      { ...word_model, outputs: 8, stack: { weights: rows(4, 12), bias: [0, 0, 0, 0, 0], labels: [true, false, false, true] } },
-      { ...word_model, outputs: 8, stack: { weights: rows(5, 12), bias: [0, 0, 0, 0], labels: [true, false, false, true] } },
-      { ...word_model, outputs: 8, stack: { weights: rows(5, 12), bias: [0, 0, 0, 0, 0], labels: [1, 0, 0, 1] } },
+      // a stack must have 5 rows of 4 + outputs weights, 5 biases and two weights per label
+      { ...word_model, outputs: 8, stack: { ...stack, weights: rows(5, 8) } },
+      { ...word_model, outputs: 8, stack: { ...stack, weights: rows(4, 12) } },
+      { ...word_model, outputs: 8, stack: { ...stack, bias: [0, 0, 0, 0] } },
+      { ...word_model, outputs: 8, stack: { ...stack, stack_weight: [1, 0, 0] } },
+      { ...word_model, outputs: 8, stack: { ...stack, blend_weight: [true, false, false, true] } },
     ];
-    const stack = { weights: rows(5, 12), bias: [0, 0, 0, 0, 0], labels: [true, false, false, true] };
-    expect(parseConfig({ ...base, word_model: { ...word_model, outputs: 8, stack } }, "x").word_model?.stack?.labels).toEqual(stack.labels);
+    expect(parseConfig({ ...base, word_model: { ...word_model, outputs: 8, stack } }, "x").word_model?.stack?.stack_weight).toEqual(stack.stack_weight);
     for (const bad of broken) expect(() => parseConfig({ ...base, word_model: bad }, "x")).toThrow(/word_model/);
   });
 

@@ -88,7 +88,7 @@ class SmokeTest(unittest.TestCase):
                 stack = cfg["word_model"].get("stack")
                 if stack:
                     self.assertEqual(np.array(stack["weights"]).shape, (5, 12))
-                    self.assertEqual(len(stack["labels"]), 4)
+                    self.assertEqual(len(stack["stack_weight"]), 4)
             self.assertEqual(len(cfg.get("word_model", {"blend": {"word": [0] * 4}})["blend"]["word"]), 4)
             fx = json.loads((tmp / "fx" / "onnx-expected.json").read_text())
             self.assertEqual(len(fx["rows"][0]["logits"]), 4)

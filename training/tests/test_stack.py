@@ -31,12 +31,15 @@ class StackTest(unittest.TestCase):
         p = m.predict_proba((self.F - mu) / sd)
         np.testing.assert_allclose(stack_logits(self.F, W, b), np.log(p[:, 1:] / (1 - p[:, 1:])), rtol=1e-5, atol=1e-5)
 
-    def test_only_chosen_labels_take_the_stack(self):
+    def test_each_label_mixes_blend_and_stack_by_its_weights(self):
         W, b = stack_fit(self.F, self.Y)
         blended = np.full((len(self.F), 4), 7.0)
-        out = apply_stack(blended, self.F, {"weights": W.tolist(), "bias": b.tolist(), "labels": [True, False, False, True]})
-        self.assertTrue(np.all(out[:, 1:3] == 7.0))
-        np.testing.assert_allclose(out[:, [0, 3]], stack_logits(self.F, W, b)[:, [0, 3]])
+        stack = {"weights": W.tolist(), "bias": b.tolist(), "blend_weight": [0, 1, 0.5, 1], "stack_weight": [1, 0, 0.25, 0]}
+        out = apply_stack(blended, self.F, stack)
+        S = stack_logits(self.F, W, b)
+        np.testing.assert_allclose(out[:, 0], S[:, 0])
+        self.assertTrue(np.all(out[:, [1, 3]] == 7.0))
+        np.testing.assert_allclose(out[:, 2], 3.5 + 0.25 * S[:, 2])
 
     def test_crisis_recall_counts_suicidal_posts_above_the_none_threshold(self):
         Y = np.zeros((8, 4), dtype=np.float32)
@@ -46,13 +49,16 @@ class StackTest(unittest.TestCase):
         self.assertAlmostEqual(recall_at_none_rate(Y, score, rate=0.25), 0.75)
         self.assertAlmostEqual(recall_at_none_rate(Y, score, rate=0.0), 0.5)
 
-    def test_suicidal_keeps_the_blend_when_the_stack_would_lower_crisis_recall(self):
-        # a blend whose suicidal score separates suicidal from none perfectly: the stack cannot beat its crisis recall
+    def test_suicidal_share_follows_crisis_recall(self):
+        # a blend whose suicidal score separates suicidal from none perfectly: no share of the stack can beat its
+        # crisis recall, so suicidal keeps the blend alone (ties go to AUC, then to the smaller share)
         blended = np.where(self.Y == 1, 5.0, -5.0) + np.random.default_rng(1).normal(0, 0.01, self.Y.shape)
         stack, cv = choose_stack(blended, self.F, self.Y)
-        self.assertFalse(stack["labels"][3])
         self.assertIn("cv_crisis_recall", cv[3])
-
+        best = max(cv[3]["cv_crisis_recall"].values())
+        self.assertEqual(cv[3]["cv_crisis_recall"][str(cv[3]["stack_share"])], best)
+        self.assertEqual(len(stack["blend_weight"]), 4)
+        self.assertEqual(len(stack["stack_weight"]), 4)
 
 if __name__ == "__main__":
     unittest.main()
