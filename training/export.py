@@ -388,8 +388,8 @@ def main(argv=None):
                  "quantization": None if a.no_quantize else QUANTIZATION},
     }
     if word_model:
-        # served logits = ensemble * blend.ensemble + word model * blend.word, per label, or where stack.labels says
-        # so the stack's log-odds over [ensemble, word model]; then Platt calibration
+        # served logits = ensemble * blend.ensemble + word model * blend.word, per label, mixed with the stack's
+        # log-odds over [ensemble, word model] by stack.blend_weight / stack.stack_weight; then Platt calibration
         config["word_model"] = word_model
     (out / "config.json").write_text(json.dumps(config, indent=2))
     metrics = {"definitions": {
