@@ -7,8 +7,8 @@ Stages (each also runnable alone, see docs/model.md):
   4. training.pretrain    MLM on the unlabeled corpus + train text (optional, --mlm-steps 0 skips)
   5. training.finetune    multilabel fine-tuning (phase 1, then phase 2 continuing from it)
   6. training.bag         bag-of-WordPiece-n-grams branch
-  7. training.word_lr     word TF-IDF 1-2-gram logistic regression, its own ONNX graph (word-lr.onnx)
-  8. training.export      ensemble weights, word-model blend, calibration, thresholds on dev; test once; model dir
+  7. training.word_lr     word TF-IDF 1-2-gram NB-LR + multinomial LR, its own ONNX graph (word-lr.onnx)
+  8. training.export      ensemble weights, word-model blend, softmax stack mix, calibration, thresholds on dev; test once; model dir
   9. training.fixtures    tokenizer parity fixture for the TypeScript tests
 The shipped v1 model was produced with the defaults below (see MODEL_CARD.md for the log)."""
 import argparse
