@@ -121,13 +121,6 @@ export class Classifier {
     return c;
   }
 
-  private clsId(): number {
-    return this.encode("")[0] ?? 0;
-  }
-  private sepId(): number {
-    const ids = this.encode("");
-    return ids[ids.length - 1] ?? 0;
-  }
   private padId(): number {
     return this.tokenizer.token_to_id("[PAD]") ?? 0;
   }
