@@ -60,6 +60,12 @@ def class_index(rows):
     return np.array([ALL_CLASSES.index(r["label"]) for r in rows], dtype=np.int64)
 
 
+def softmax_classes(Y):
+    """Class per row of a label matrix for the 5-way softmax models: 0 = none, k + 1 = condition k (the order of the
+    stack's rows in config.json and of the word graph's multinomial member)."""
+    return np.where(Y.sum(1) > 0, Y.argmax(1) + 1, 0)
+
+
 def seed_everything(seed=SEED):
     random.seed(seed)
     np.random.seed(seed)

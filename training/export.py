@@ -14,7 +14,7 @@ import torch
 
 from .bag import BagOfNgrams
 from .calibrate import apply_platt, fit_platt
-from .common import LABELS, MODEL_NAME, MODEL_VERSION, REPO, RUNS, log, seed_everything, set_threads
+from .common import LABELS, MODEL_NAME, MODEL_VERSION, REPO, RUNS, log, seed_everything, set_threads, softmax_classes
 from .data import encode_split
 from .infer import pad_batch
 from .metrics import auc, choose_thresholds, crisis_threshold, evaluate
@@ -148,7 +148,7 @@ def stack_fit(F, Y, C=STACK_C):
     """A 5-way softmax logistic regression (none + the 4 conditions) over the members' logits F. Standardisation is
     folded into the weights, so serving is one [5 x features] product. Returns W [5, f] and b [5]."""
     from sklearn.linear_model import LogisticRegression
-    classes = np.where(Y.sum(1) > 0, Y.argmax(1) + 1, 0)
+    classes = softmax_classes(Y)
     mu, sd = F.mean(0), F.std(0) + 1e-9
     m = LogisticRegression(C=C, max_iter=3000).fit((F - mu) / sd, classes)
     return m.coef_ / sd, m.intercept_ - (m.coef_ * mu / sd).sum(1)

@@ -31,7 +31,7 @@ import numpy as np
 import onnx
 from onnx import TensorProto, helper, numpy_helper
 
-from .common import LABELS, RUNS, label_matrix, load_split, log, seed_everything
+from .common import LABELS, RUNS, label_matrix, load_split, log, seed_everything, softmax_classes
 
 TOKEN_PATTERN = r"(?u)\b\w\w+\b"
 FIXTURE_TEXTS = [
@@ -140,8 +140,7 @@ def main(argv=None):
         m = LogisticRegression(C=a.C, solver="liblinear", max_iter=1000).fit(X, Ytr[:, k])
         coef[k], intercept[k] = m.coef_[0] * r, m.intercept_[0]
     if a.multinomial_C > 0:
-        classes = np.where(Ytr.sum(1) > 0, Ytr.argmax(1) + 1, 0)  # 0 = none
-        mm = LogisticRegression(C=a.multinomial_C, max_iter=2000).fit(Xtr, classes)
+        mm = LogisticRegression(C=a.multinomial_C, max_iter=2000).fit(Xtr, softmax_classes(Ytr))
         # log(p_k / p_none) = (w_k - w_none) . x + (b_k - b_none): linear, so the graph just reads 4 more columns
         coef = np.vstack([coef, mm.coef_[1:] - mm.coef_[0]])
         intercept = np.concatenate([intercept, mm.intercept_[1:] - mm.intercept_[0]])

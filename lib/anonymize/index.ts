@@ -38,22 +38,28 @@ export async function anonymizeAsync(input: string): Promise<Anonymized> {
 export async function anonymizeWithQuotes(input: string, quotes: string[]): Promise<{ text: Anonymized; quotes: string[] }> {
   const patterned = redactPatterns(input);
   const spans = await findEntitiesOffThread(patterned.text);
-  const found = spans.map((s) => ({ kind: s.kind, text: patterned.text.slice(s.start, s.end) }));
   const text = { text: redactEntities(patterned.text, patterned.counts, spans), counts: patterned.counts };
+  const found = entityPatterns(spans.map((s) => ({ kind: s.kind, text: patterned.text.slice(s.start, s.end) })));
   const redacted = await Promise.all(
     quotes.map(async (quote) => (input.includes(quote) ? redactQuote(quote, found) : (await anonymizeAsync(quote)).text)),
   );
   return { text, quotes: redacted };
 }
 
-function redactQuote(quote: string, found: { kind: Span["kind"]; text: string }[]): string {
+/** One whole-word pattern per distinct name or place found in the post, built once for all its quotes. */
+function entityPatterns(entities: { kind: Span["kind"]; text: string }[]): { kind: Span["kind"]; pattern: RegExp }[] {
+  const distinct = new Map(entities.map((e) => [`${e.kind}\u0000${e.text}`, e]));
+  return [...distinct.values()].map(({ kind, text }) => {
+    const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    return { kind, pattern: new RegExp(`(?<![\\p{L}\\p{N}_])${escaped}(?![\\p{L}\\p{N}_])`, "gu") };
+  });
+}
+
+function redactQuote(quote: string, found: { kind: Span["kind"]; pattern: RegExp }[]): string {
   const { text, counts } = redactPatterns(quote);
   const spans: Span[] = [];
-  for (const entity of found) {
-    const escaped = entity.text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    for (const m of text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}_])${escaped}(?![\\p{L}\\p{N}_])`, "gu"))) {
-      spans.push({ start: m.index, end: m.index + m[0].length, kind: entity.kind });
-    }
+  for (const { kind, pattern } of found) {
+    for (const m of text.matchAll(pattern)) spans.push({ start: m.index, end: m.index + m[0].length, kind });
   }
   return redactEntities(text, counts, spans);
 }

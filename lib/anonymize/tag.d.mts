@@ -11,7 +11,7 @@ export interface MatchJson {
   offset: { start: number; length: number };
 }
 export interface TaggedDoc {
-  /** Every term of the post, in order. */
+  /** Every term of the post, in order; empty when no person was found (only the surname extension reads it). */
   terms: TermJson[];
   people: MatchJson[];
   places: MatchJson[];

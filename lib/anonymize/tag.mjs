@@ -33,7 +33,8 @@ function mayHoldEntity(terms) {
  * compromise's full parse, about 35% faster: every sentence gets the cheap passes, and only sentences that may hold
  * a name or a place get the rule sweep. On all 52,420 corpus posts (7,911 with a name or place) the people and places
  * are the same but for one post, where the full parse took the verb in "no relationship I foster will ever change"
- * for a name; the tests check 300 real posts and tricky text. Synchronous, so swapping the hook list for one parse cannot interleave with another parse.
+ * for a name; the tests check 300 real posts and tricky text. Synchronous, so swapping the hook list for one parse
+ * cannot interleave with another parse.
  */
 function parse(text) {
   const world = nlp._world;
@@ -53,9 +54,11 @@ function parse(text) {
 }
 
 function tagged(doc) {
+  const people = doc.people().json(OPTS);
   return {
-    terms: doc.json(OPTS).flatMap((sentence) => sentence.terms),
-    people: doc.people().json(OPTS),
+    // Every term, read only to extend a person over the surname that follows: not built when there is no person.
+    terms: people.length > 0 ? doc.json(OPTS).flatMap((sentence) => sentence.terms) : [],
+    people,
     places: doc.places().json(OPTS),
   };
 }
