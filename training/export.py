@@ -144,6 +144,14 @@ def choose_word_blend(E, Wd, Y, folds=5, seed=1234):
 STACK_C = 0.1  # chosen on dev: 0.03-0.3 gave the same CV AUC
 
 
+def stack_features(F, center):
+    """What the stack reads: the members' logits F and, when a centre is given, their squared distances from it
+    (the dev mean). Square terms let the softmax bend where a member is extreme either way; on dev (5-fold CV over
+    6 fold seeds) they lifted the chosen macro AUC by ~0.0003 alone and ~0.0009 with the word graph's pairwise
+    columns, where gradient-boosted trees as the stack did worse (0.9487 vs 0.9499) and a small MLP no better."""
+    return F if center is None else np.hstack([F, (F - np.asarray(center)) ** 2])
+
+
 def stack_fit(F, Y, C=STACK_C):
     """A 5-way softmax logistic regression (none + the 4 conditions) over the members' logits F. Standardisation is
     folded into the weights, so serving is one [5 x features] product. Returns W [5, f] and b [5]."""
@@ -176,7 +184,7 @@ MIX_GRID = np.round(np.arange(0, 1.0001, 0.1), 1)
 
 
 def choose_stack(blended, F, Y, folds=5, seed=1234):
-    """Per label, how much of the softmax stack over all members' logits to mix into the blend (share 0 to 1 of the
+    """Per label, how much of the softmax stack over all members' logits (and their squares) to mix into the blend (share 0 to 1 of the
     two z-scaled logits), by 5-fold cross-validated dev AUC; the stack is refit on all dev. The labels are exclusive,
     and a softmax lets depression and suicidal compete. The suicidal score also sets the crisis tier, so its share is
     the one with the best dev crisis recall (at the share of none posts the tier may flag), ties broken by AUC: the
@@ -184,13 +192,15 @@ def choose_stack(blended, F, Y, folds=5, seed=1234):
     threshold (dev, out of fold: 0.911 vs 0.930), while a mix does better than either on both.
     Returns the stack and, per label, the served weights: logit = blend_weight x blend + stack_weight x stack."""
     n = len(Y)
+    center = F.mean(0)
+    G = stack_features(F, center)
     fold = np.random.default_rng(seed).integers(0, folds, n)
     oof = np.zeros((n, 4))
     for f in range(folds):
         tr, te = fold != f, fold == f
-        oof[te] = stack_logits(F[te], *stack_fit(F[tr], Y[tr]))
-    W, b = stack_fit(F, Y)
-    full = stack_logits(F, W, b)
+        oof[te] = stack_logits(G[te], *stack_fit(G[tr], Y[tr]))
+    W, b = stack_fit(G, Y)
+    full = stack_logits(G, W, b)
     wb, ws, cv_out = [], [], []
     for k in range(4):
         sb, so = blended[:, k].std() + 1e-9, oof[:, k].std() + 1e-9
@@ -209,11 +219,12 @@ def choose_stack(blended, F, Y, folds=5, seed=1234):
         ws.append(round(share * sb / (full[:, k].std() + 1e-9), 6))
         cv_out.append({**row, "stack_share": share, "cv_auc": {str(a): round(v, 4) for a, v in cv.items()}})
         log(f"stack {LABELS[k]}: share {share}, CV AUC blend {cv[0.0]:.4f} / stack {cv[1.0]:.4f} / chosen {cv[share]:.4f}")
-    return {"weights": W.round(8).tolist(), "bias": b.round(8).tolist(), "blend_weight": wb, "stack_weight": ws}, cv_out
+    return {"center": center.round(8).tolist(), "weights": W.round(8).tolist(), "bias": b.round(8).tolist(),
+            "blend_weight": wb, "stack_weight": ws}, cv_out
 
 
 def apply_stack(blended, F, stack):
-    S = stack_logits(F, np.array(stack["weights"]), np.array(stack["bias"]))
+    S = stack_logits(stack_features(F, stack.get("center")), np.array(stack["weights"]), np.array(stack["bias"]))
     return np.array(stack["blend_weight"])[None, :] * blended + np.array(stack["stack_weight"])[None, :] * S
 
 
@@ -357,7 +368,8 @@ def main(argv=None):
                           "outputs": int(scores["dev"].shape[1]), "preprocess": meta["preprocess"],
                           "features": meta["features"], "blend": blend}
             if stack:
-                # features: the ensemble's 4 logits, then every word-model output
+                # features: the ensemble's 4 logits, then every word-model output; then, with a center, each of
+                # those features' squared distance from it
                 word_model["stack"] = stack
             if a.fixtures:
                 Path(a.fixtures).mkdir(parents=True, exist_ok=True)

@@ -106,8 +106,11 @@ def main(argv=None):
                                               for x in wb))
     st = ens["weights"].get("stack_cv")
     if st:
-        text["weights"] += (". Then, per label, a 5-way softmax stack over the ensemble's 4 logits and the word model's 8 "
-                            "outputs is mixed into the blend (share of the two z-scaled logits, 0 to 1 in steps of 0.1) "
+        sq = ens["weights"].get("stack", {}) or {}
+        text["weights"] += (". Then, per label, a 5-way softmax stack over the ensemble's 4 logits and the word model's "
+                            f"{len(sq.get('center') or []) - 4 if sq.get('center') else 8} outputs"
+                            + (" and their squared distances from the dev mean" if sq.get("center") else "") + " "
+                            "is mixed into the blend (share of the two z-scaled logits, 0 to 1 in steps of 0.1) "
                             "as 5-fold dev CV says: the best AUC, or for suicidal, which sets the crisis tier, the best "
                             "crisis recall at the tier's none rate: " + "; ".join(
                                 f"{x['label']}: stack share {x['stack_share']:.1f} (CV AUC blend {x['cv_auc']['0.0']:.4f}"
@@ -139,10 +142,13 @@ def main(argv=None):
     word_md = (f"\nA second, small graph (`{wm['file']}`, opset 14 + ai.onnx.ml; inputs `ngrams` string and `counts` float "
                f"[batch, m], output `logits` [batch, {wm.get('outputs', 4)}]) over the whole post ({wm['features']} word 1-2-grams; "
                f"`training/word_lr.py`): 4 TF-IDF NB-logistic-regression logits"
-               + (", then 4 log(p_condition / p_none) from a multinomial logistic regression" if wm.get("outputs", 4) == 8 else "")
+               + (", then 4 log(p_condition / p_none) from a multinomial logistic regression" if wm.get("outputs", 4) >= 8 else "")
+               + (", then 6 NB-LR log-odds for each pair of conditions (fitted on that pair's posts only) and 1 of any "
+                  "condition against none" if wm.get("outputs", 4) >= 15 else "")
                + ". Served logit = ensemble logit x blend.ensemble + word logit x blend.word per label"
                + (", mixed per label (`stack.blend_weight`, `stack.stack_weight`) with log(p / (1 - p)) of a 5-way "
-                  "softmax over [ensemble logits, word outputs]" if wm.get("stack") else "")
+                  "softmax over [ensemble logits, word outputs]" + (" and their squared distances from `stack.center`" if
+                  (wm.get("stack") or {}).get("center") else "") if wm.get("stack") else "")
                + " (`config.json` word_model; `lib/classifier/combine.ts`), before calibration. A config without "
                "`word_model` serves `model.onnx` alone.\n" if wm else "")
     ts_md = ""

@@ -31,6 +31,22 @@ describe("combineLogits", () => {
     expect(out[3]).toBeCloseTo(0.4 * (3 * 2) + 0.5 * Math.log(p[4]! / (1 - p[4]!)), 10); // a mix
   });
 
+  it("reads each feature's squared distance from the centre after the features, when the stack has a centre", () => {
+    // 4 ensemble logits + 15 word outputs = 19 features, then 19 squares
+    const weights = Array.from({ length: 5 }, () => new Array(38).fill(0));
+    weights[2]![19 + 1] = 1; // anxiety <- (ensemble anxiety - centre)^2
+    weights[2]![4] = -0.5; // anxiety <- the word model's first output
+    const center = new Array(19).fill(0);
+    center[1] = 1;
+    const stack = { center, weights, bias: [0, 0, 0, 0, 0], blend_weight: [1, 0, 1, 1], stack_weight: [0, 1, 0, 0] };
+    const wm: WordModelConfig = { ...base, outputs: 15, stack };
+    const word = new Array(15).fill(0);
+    word[0] = 2;
+    const z = [0, 0, (4 - 1) ** 2 - 0.5 * 2, 0, 0];
+    const p = Math.exp(z[2]!) / z.reduce((s, y) => s + Math.exp(y), 0);
+    expect(combineLogits([0, 4, 0, 0], word, wm)[1]).toBeCloseTo(Math.log(p / (1 - p)), 10);
+  });
+
   it("stays finite when one class dominates", () => {
     const weights = Array.from({ length: 5 }, () => new Array(8).fill(0));
     weights[4]![0] = 1;

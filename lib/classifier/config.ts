@@ -34,10 +34,15 @@ export function parseConfig(raw: unknown, where: string): ModelConfig {
       if (!Array.isArray(v) || v.length !== LABELS.length || !v.every(isNum)) throw bad(`word_model.blend.${k}`);
     }
     const outputs = w.outputs ?? LABELS.length;
-    if (outputs !== LABELS.length && outputs !== 2 * LABELS.length) throw bad("word_model.outputs");
+    // 4: one-vs-rest NB-LR; 8: + the multinomial member; 15: + the pairwise and any-vs-none columns
+    if (![LABELS.length, 2 * LABELS.length, 2 * LABELS.length + 7].includes(outputs as number)) throw bad("word_model.outputs");
     if (w.stack !== undefined) {
       const s = w.stack as Record<string, unknown> | null;
-      const row = (r: unknown) => Array.isArray(r) && r.length === LABELS.length + outputs && r.every(isNum);
+      const features = LABELS.length + (outputs as number);
+      if (s?.center !== undefined && (!Array.isArray(s.center) || s.center.length !== features || !s.center.every(isNum))) throw bad("word_model.stack.center");
+      // with a centre, the stack also reads each feature's squared distance from it
+      const width = s?.center === undefined ? features : 2 * features;
+      const row = (r: unknown) => Array.isArray(r) && r.length === width && r.every(isNum);
       if (!Array.isArray(s?.weights) || s.weights.length !== LABELS.length + 1 || !s.weights.every(row)) throw bad("word_model.stack.weights");
       if (!Array.isArray(s.bias) || s.bias.length !== LABELS.length + 1 || !s.bias.every(isNum)) throw bad("word_model.stack.bias");
       for (const k of ["blend_weight", "stack_weight"] as const) {

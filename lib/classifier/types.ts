@@ -46,11 +46,11 @@ export interface WordModelConfig {
   /** Per label: served logit = ensemble logit * ensemble[k] + word logit * word[k]. */
   blend: { ensemble: number[]; word: number[] };
   /**
-   * A 5-way softmax (none, then the 4 conditions) over [ensemble logits, word outputs]: weights [5][4 + outputs],
-   * bias [5]. Per label, served logit = blend_weight[k] x blend + stack_weight[k] x the stack's log-odds (the mix
-   * chosen on dev; see combine.ts).
+   * A 5-way softmax (none, then the 4 conditions) over the features f = [ensemble logits, word outputs] and, when
+   * `center` is given, (f - center)^2: weights [5][4 + outputs, doubled with a centre], bias [5]. Per label, served
+   * logit = blend_weight[k] x blend + stack_weight[k] x the stack's log-odds (the mix chosen on dev; see combine.ts).
    */
-  stack?: { weights: number[][]; bias: number[]; blend_weight: number[]; stack_weight: number[] };
+  stack?: { center?: number[]; weights: number[][]; bias: number[]; blend_weight: number[]; stack_weight: number[] };
 }
 
 export class ModelLoadError extends Error {

@@ -15,6 +15,7 @@ const hasWordModel = Boolean(JSON.parse(fs.readFileSync(path.join(dir, "config.j
 
 const rows = (n: number, width: number) => Array.from({ length: n }, () => new Array<number>(width).fill(0.1));
 const stack = { weights: rows(5, 12), bias: [0, 0, 0, 0, 0], blend_weight: [0.3, 0.3, 0.7, 0.3], stack_weight: [0.9, 0.9, 0.4, 0.9] };
+const squared = { ...stack, center: new Array(19).fill(0), weights: rows(5, 38) };
 
 describe("word model", () => {
   it("splits words the way sklearn's TfidfVectorizer did at training time", () => {
@@ -54,8 +55,13 @@ describe("word model", () => {
       { ...word_model, outputs: 8, stack: { ...stack, bias: [0, 0, 0, 0] } },
       { ...word_model, outputs: 8, stack: { ...stack, stack_weight: [1, 0, 0] } },
       { ...word_model, outputs: 8, stack: { ...stack, blend_weight: [true, false, false, true] } },
+      // with a centre: one per feature, and twice the weights per row (the squares follow the features)
+      { ...word_model, outputs: 15, stack: { ...squared, center: new Array(18).fill(0) } },
+      { ...word_model, outputs: 15, stack: { ...squared, weights: rows(5, 19) } },
+      { ...word_model, outputs: 15, stack: { ...squared, center: [...new Array(18).fill(0), "0"] } },
     ];
     expect(parseConfig({ ...base, word_model: { ...word_model, outputs: 8, stack } }, "x").word_model?.stack?.stack_weight).toEqual(stack.stack_weight);
+    expect(parseConfig({ ...base, word_model: { ...word_model, outputs: 15, stack: squared } }, "x").word_model?.stack?.center).toHaveLength(19);
     for (const bad of broken) expect(() => parseConfig({ ...base, word_model: bad }, "x")).toThrow(/word_model/);
   });
 

@@ -81,13 +81,14 @@ class SmokeTest(unittest.TestCase):
             w = onnx.load(str(tmp / "runs" / "word-lr" / "word-lr.onnx"))
             onnx.checker.check_model(w)
             self.assertEqual([i.name for i in w.graph.input], ["ngrams", "counts"])
-            # 4 one-vs-rest NB-LR logits + 4 softmax log-ratios
-            self.assertEqual(w.graph.output[0].type.tensor_type.shape.dim[1].dim_value, 8)
+            # 4 one-vs-rest NB-LR logits + 4 softmax log-ratios + 6 pairwise NB-LR + any-vs-none
+            self.assertEqual(w.graph.output[0].type.tensor_type.shape.dim[1].dim_value, 15)
             if "word_model" in cfg:
-                self.assertEqual(cfg["word_model"]["outputs"], 8)
+                self.assertEqual(cfg["word_model"]["outputs"], 15)
                 stack = cfg["word_model"].get("stack")
                 if stack:
-                    self.assertEqual(np.array(stack["weights"]).shape, (5, 12))
+                    self.assertEqual(np.array(stack["weights"]).shape, (5, 2 * 19))  # logits, then their squares
+                    self.assertEqual(len(stack["center"]), 19)
                     self.assertEqual(len(stack["stack_weight"]), 4)
             self.assertEqual(len(cfg.get("word_model", {"blend": {"word": [0] * 4}})["blend"]["word"]), 4)
             fx = json.loads((tmp / "fx" / "onnx-expected.json").read_text())

@@ -2,7 +2,7 @@ import unittest
 
 import numpy as np
 
-from training.export import apply_stack, choose_stack, recall_at_none_rate, stack_fit, stack_logits
+from training.export import apply_stack, choose_stack, recall_at_none_rate, stack_features, stack_fit, stack_logits
 
 
 class StackTest(unittest.TestCase):
@@ -40,6 +40,27 @@ class StackTest(unittest.TestCase):
         np.testing.assert_allclose(out[:, 0], S[:, 0])
         self.assertTrue(np.all(out[:, [1, 3]] == 7.0))
         np.testing.assert_allclose(out[:, 2], 3.5 + 0.25 * S[:, 2])
+
+    def test_square_terms_follow_the_logits_about_the_centre(self):
+        F = np.array([[1.0, -2.0], [3.0, 0.5]])
+        np.testing.assert_allclose(stack_features(F, [1.0, 0.0]), [[1, -2, 0, 4], [3, 0.5, 4, 0.25]])
+        self.assertIs(stack_features(F, None), F)
+
+    def test_a_stack_with_a_centre_reads_the_squares(self):
+        # a class told apart only by distance from the centre: linear in F it is invisible, with squares it is not
+        rng = np.random.default_rng(2)
+        F = rng.normal(size=(600, 2))
+        Y = np.zeros((600, 4), dtype=np.float32)
+        far = np.abs(F[:, 0]) > 1.2
+        Y[far, 0] = 1
+        rest = rng.integers(0, 4, 600)  # the other posts: none or a random other condition
+        for i in np.flatnonzero(~far & (rest > 0)):
+            Y[i, rest[i]] = 1
+        stack, _ = choose_stack(np.zeros((600, 4)), F, Y)
+        self.assertEqual(np.array(stack["weights"]).shape, (5, 4))
+        S = apply_stack(np.zeros((600, 4)), F, {**stack, "blend_weight": [0] * 4, "stack_weight": [1] * 4})
+        from sklearn.metrics import roc_auc_score
+        self.assertGreater(roc_auc_score(Y[:, 0], S[:, 0]), 0.95)
 
     def test_crisis_recall_counts_suicidal_posts_above_the_none_threshold(self):
         Y = np.zeros((8, 4), dtype=np.float32)
