@@ -4,7 +4,7 @@ import { SelfCheckForm } from "@/components/self-check/self-check-form";
 import { SupportNotDiagnosis } from "@/components/self-check/support-note";
 import { COUNTRY_OPTIONS, countryFromAcceptLanguage } from "@/lib/country";
 import { crisisLinesFor } from "@/lib/resources/crisis";
-import { checkPost } from "./actions";
+import { checkPost, saveCheckedPost } from "./actions";
 
 export default async function HomePage() {
   const defaultCountry = countryFromAcceptLanguage((await headers()).get("accept-language"));
@@ -26,7 +26,7 @@ export default async function HomePage() {
         <SupportNotDiagnosis />
       </header>
 
-      <SelfCheckForm action={checkPost} defaultCountry={defaultCountry} countryOptions={COUNTRY_OPTIONS} crisisLinesByCountry={crisisLinesByCountry} />
+      <SelfCheckForm action={checkPost} saveAction={saveCheckedPost} defaultCountry={defaultCountry} countryOptions={COUNTRY_OPTIONS} crisisLinesByCountry={crisisLinesByCountry} />
     </main>
   );
 }

@@ -134,6 +134,12 @@ function SaveNote({ result }: { result: CheckResult }) {
           <p className="mt-1">You can give this reference to a clinician. On its own it reveals nothing about you.</p>
         </div>
       );
+    case "pending":
+      return (
+        <p data-testid="case-saving" role="status" className="text-sm text-muted-foreground">
+          Saving an anonymized copy for a clinician to review…
+        </p>
+      );
     case "failed":
       return (
         <p data-testid="case-not-saved" role="status" className="rounded-[var(--radius)] bg-muted p-3 text-sm">

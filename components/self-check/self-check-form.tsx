@@ -1,5 +1,5 @@
 "use client";
-import { useActionState, useId, useState } from "react";
+import { useActionState, useEffect, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Input } from "@/components/ui/input";
@@ -10,12 +10,15 @@ import { POST_LIMITS } from "@/lib/ingest/text";
 import type { Resource } from "@/lib/resources/schema";
 import { ResultView } from "./result-view";
 import { newSubmissionKey } from "./submission-key";
-import type { CheckResult, CheckState } from "./types";
+import type { CheckResult, CheckState, SaveStatus } from "./types";
 
 export type CheckPostAction = (prev: CheckState, form: FormData) => Promise<CheckResult>;
+export type SavePostAction = (receipt: string, text: string) => Promise<{ ok: true; save: SaveStatus } | { ok: false; message: string }>;
 
 interface Props {
   action: CheckPostAction;
+  /** Saves a consented case after its answer has shown (the answer never waits on the database). */
+  saveAction: SavePostAction;
   defaultCountry: string;
   countryOptions: readonly { code: string; name: string }[];
   /** Crisis lines for every country option, rendered into the page so the card never needs the network. */
@@ -27,7 +30,7 @@ const ANSWER_TIMEOUT_MS = 20_000;
 
 const numberFormat = new Intl.NumberFormat("en-US");
 
-export function SelfCheckForm({ action, defaultCountry, countryOptions, crisisLinesByCountry }: Props) {
+export function SelfCheckForm({ action, saveAction, defaultCountry, countryOptions, crisisLinesByCountry }: Props) {
   const [text, setText] = useState("");
   const [link, setLink] = useState("");
   const [country, setCountry] = useState(defaultCountry);
@@ -50,14 +53,24 @@ export function SelfCheckForm({ action, defaultCountry, countryOptions, crisisLi
     return answer;
   }, null);
 
+  // Save statuses by submission key, filled in when the save that follows a consented answer finishes.
+  const [saves, setSaves] = useState<Record<string, SaveStatus>>({});
+  useEffect(() => {
+    if (result?.save.status !== "pending") return;
+    const { id, textRead } = result;
+    const { receipt } = result.save;
+    void saveWithOneRetry(saveAction, receipt, textRead).then((status) => setSaves((s) => ({ ...s, [id]: status })));
+  }, [result, saveAction]);
+  const shown = result && saves[result.id] ? { ...result, save: saves[result.id]! } : result;
+
   const over = text.length > POST_LIMITS.maxChars;
   const linesFor = (code: string) => crisisLinesByCountry[code] ?? crisisLinesByCountry.ZZ ?? [];
 
   return (
     <div className="space-y-8">
-      {result ? (
+      {shown ? (
         <div aria-live="polite">
-          <ResultView key={result.id} result={result} crisisLines={linesFor(result.country)} />
+          <ResultView key={shown.id} result={shown} crisisLines={linesFor(shown.country)} />
         </div>
       ) : null}
 
@@ -133,6 +146,21 @@ export function SelfCheckForm({ action, defaultCountry, countryOptions, crisisLi
       </form>
     </div>
   );
+}
+
+// A network failure leaves it unknown whether the case was written; the submission key makes a retry safe (a case
+// already saved answers with the same reference), so one retry settles most of them.
+async function saveWithOneRetry(save: SavePostAction, receipt: string, text: string | undefined): Promise<SaveStatus> {
+  if (!text) return { status: "failed" };
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const outcome = await save(receipt, text);
+      return outcome.ok ? outcome.save : { status: "failed" };
+    } catch {
+      if (attempt === 0) await new Promise((r) => setTimeout(r, 2_000));
+    }
+  }
+  return { status: "failed" };
 }
 
 function failSafeResult(id: string, country: string): CheckResult {

@@ -28,7 +28,9 @@ export type SaveStatus =
   /** The database was down: the anonymized case waits in the outbox and is written when it is back. */
   | { status: "queued" }
   /** Consent was given but there was nothing to save (no result). */
-  | { status: "nothing_to_save" };
+  | { status: "nothing_to_save" }
+  /** The answer came first; the page saves the case by sending this signed receipt back (runSaveCheck). */
+  | { status: "pending"; receipt: string };
 
 export interface CheckResult {
   /** The submission key this answers (React key, and the idempotency key of the saved case). */

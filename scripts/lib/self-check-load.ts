@@ -5,7 +5,7 @@ export interface CheckRecord {
   startedAt: number;
   ms: number;
   status: number;
-  body: { outcome?: string; showCrisis?: boolean; message?: string; save?: { status?: string; reference?: string }; analysis?: { tier?: string } } | null;
+  body: { outcome?: string; showCrisis?: boolean; message?: string; save?: { status?: string; reference?: string; receipt?: string }; analysis?: { tier?: string } } | null;
   raw: string;
   error?: string;
 }
@@ -20,7 +20,11 @@ export function appWords(r: CheckRecord): string {
   return JSON.stringify({ message, save, outcome, error: (r.body as Record<string, unknown>).error });
 }
 
-/** `concurrency` people doing the self-check (with consent) in a loop until `durationMs` has passed. */
+/**
+ * `concurrency` people doing the self-check (with consent) in a loop until `durationMs` has passed, as the page does
+ * it: the answer first (saveLater), then the save with its receipt. A record is the whole self-check, with the
+ * save's answer in `body.save`.
+ */
 export async function selfCheckLoad(opts: {
   url: string;
   posts: string[];
@@ -45,15 +49,32 @@ export async function selfCheckLoad(opts: {
         const res = await fetch(`${opts.url}/api/self-check`, {
           method: "POST",
           headers: { "content-type": "application/json", "x-forwarded-for": ip },
-          body: JSON.stringify({ text, consent: opts.consent ?? true, submissionKey: key, country: "US" }),
+          body: JSON.stringify({ text, consent: opts.consent ?? true, submissionKey: key, country: "US", saveLater: true }),
           signal: AbortSignal.timeout(30_000),
         });
-        const raw = await res.text();
+        let raw = await res.text();
         let body: CheckRecord["body"] = null;
         try {
           body = JSON.parse(raw) as CheckRecord["body"];
         } catch {
           // kept as raw
+        }
+        if (body?.save?.status === "pending") {
+          const saved = await fetch(`${opts.url}/api/self-check/save`, {
+            method: "POST",
+            headers: { "content-type": "application/json", "x-forwarded-for": ip },
+            body: JSON.stringify({ receipt: body.save.receipt, text: (body as { textRead?: string }).textRead }),
+            signal: AbortSignal.timeout(30_000),
+          });
+          const savedRaw = await saved.text();
+          raw += `\n${savedRaw}`;
+          try {
+            const answer = JSON.parse(savedRaw) as { status?: string; reference?: string; error?: string };
+            body.save = saved.ok ? answer : { status: "failed" };
+            if (!saved.ok) body.message = answer.error;
+          } catch {
+            body.save = { status: "failed" };
+          }
         }
         const record = { key, startedAt, ms: Date.now() - startedAt, status: res.status, body, raw };
         records.push(record);

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import type { z } from "zod";
 import { describe, expect, it } from "vitest";
-import { selfCheckInputSchema } from "@/app/(public)/_lib/self-check";
+import { saveCheckInputSchema, selfCheckInputSchema } from "@/app/(public)/_lib/self-check";
 import { resourceCaseSchema } from "@/lib/ai/context";
 import { newUserSchema } from "@/lib/db/users";
 import { classifyChunkInput, saveCaseInput } from "@/lib/outreach/schema";
@@ -19,6 +19,7 @@ const UUID = "3b241101-e2bb-4255-8caa-c4c4f4f2c1a9";
 type Entry = { name: string; schema: z.ZodType; valid: Record<string, unknown>; maxJson: number };
 const SCHEMAS: Entry[] = [
   { name: "self-check (checkPost, POST /api/self-check)", schema: selfCheckInputSchema, valid: { text: "I feel low", consent: true, submissionKey: UUID, country: "US" }, maxJson: 1_100_000 },
+  { name: "save a self-check (saveCheckedPost, POST /api/self-check/save)", schema: saveCheckInputSchema, valid: { receipt: "e30.c2ln", text: "I feel low" }, maxJson: 1_070_000 },
   { name: "resources (POST /api/resources)", schema: resourceCaseSchema, valid: { text: "I feel low", tier: "elevated", country: "US", conditions: { depression: 0.6 } }, maxJson: 20_000 },
   { name: "outreach classifyChunk", schema: classifyChunkInput, valid: { posts: ["a post"], country: "", batchSize: 1 }, maxJson: 25 * 10_000 * 6 + 1_000 },
   { name: "outreach saveRow", schema: saveCaseInput, valid: { text: "a post", country: "GB", submissionKey: UUID, confirmed: true }, maxJson: 61_000 },

@@ -6,7 +6,7 @@ import { fetchPostFromLink } from "@/lib/ingest";
 import { UserFacingError } from "@/lib/errors";
 import type { Analysis } from "@/components/self-check/types";
 import { createLinkFixtureServer, DISTRESS_POST } from "../../../e2e/support/servers/link-fixtures.mjs";
-import { runSelfCheck, type ClassifyOutcome, type SelfCheckDeps } from "./self-check";
+import { runSaveCheck, runSelfCheck, type ClassifyOutcome, type SelfCheckDeps } from "./self-check";
 
 // Test double for the classifier (a unit seam, not a fake model): the journey around it is what is under test.
 const CRISIS: Analysis = {
@@ -103,6 +103,52 @@ forEachDatabase((getDb) => {
       expect(result).toMatchObject({ outcome: "unavailable", showCrisis: true });
     }
     expect(await getDb().case.count()).toBe(before);
+  });
+
+  it("saveLater: answers with a receipt and stores nothing until the page sends it back with the words", async () => {
+    const key = randomUUID();
+    const result = await runSelfCheck({ text: POST, consent: true, submissionKey: key, saveLater: true }, ctx, deps(getDb));
+    expect(result).toMatchObject({ outcome: "result", showCrisis: true, save: { status: "pending" } });
+    expect(await getDb().case.count({ where: { submissionKey: key } })).toBe(0);
+    const receipt = result.save.status === "pending" ? result.save.receipt : "";
+    for (const identifier of ["Jordan", "jordan.m@example.com"]) expect(receipt).not.toContain(identifier);
+
+    const saved = await runSaveCheck({ receipt, text: result.textRead }, deps(getDb));
+    expect(saved).toMatchObject({ ok: true, save: { status: "saved" } });
+    const row = await getDb().case.findUniqueOrThrow({ where: { submissionKey: key } });
+    expect(saved.ok && saved.save.status === "saved" && saved.save.reference).toBe(row.reference);
+    expect(row.country).toBe("GB");
+    expect(row.resourcesShown).toEqual(result.resources.map((r) => r.resource.id));
+    for (const identifier of ["Jordan", "Miles", "jordan.m@example.com", "jmiles_88"]) expect(JSON.stringify(row)).not.toContain(identifier);
+    // a retry (the page retries once on a network error) answers with the same case, written once
+    expect(await runSaveCheck({ receipt, text: result.textRead }, deps(getDb))).toEqual(saved);
+    expect(await getDb().case.count({ where: { submissionKey: key } })).toBe(1);
+  });
+
+  it("saveLater: a receipt for other words, a forged one, or none saves nothing", async () => {
+    const key = randomUUID();
+    const result = await runSelfCheck({ text: POST, consent: true, submissionKey: key, saveLater: true }, ctx, deps(getDb));
+    const receipt = result.save.status === "pending" ? result.save.receipt : "";
+    const [payload, mac] = receipt.split(".");
+    const forged = Buffer.from(Buffer.from(payload!, "base64url").toString("utf8").replace('"tier":"crisis"', '"tier":"low"')).toString("base64url");
+    for (const body of [
+      { receipt, text: `${result.textRead} and more` },
+      { receipt: `${forged}.${mac}`, text: result.textRead },
+      { receipt: `${payload}.${"A".repeat(mac!.length)}`, text: result.textRead },
+      { receipt: "", text: result.textRead },
+      { text: result.textRead },
+      "not an object",
+    ]) {
+      const outcome = await runSaveCheck(body, deps(getDb));
+      expect(outcome.ok, JSON.stringify(body).slice(0, 60)).toBe(false);
+      expect(!outcome.ok && outcome.message).toMatch(/nothing was stored/);
+    }
+    expect(await getDb().case.count({ where: { submissionKey: key } })).toBe(0);
+  });
+
+  it("saveLater without consent: no receipt, nothing stored", async () => {
+    const result = await runSelfCheck({ text: POST, consent: false, submissionKey: randomUUID(), saveLater: true }, ctx, deps(getDb));
+    expect(result.save).toEqual({ status: "not_requested" });
   });
 
   it("database down: the result still shows, with a note that it wasn't saved", async () => {

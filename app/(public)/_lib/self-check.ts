@@ -10,11 +10,14 @@ import { rankResources } from "@/lib/resources/rank";
 import type { NewCase, SavedCase } from "@/lib/db/cases";
 import type { Analysis, CheckResult, SaveStatus } from "@/components/self-check/types";
 import { mentionsCrisis } from "./crisis-words";
+import { issueReceipt, redeemReceipt } from "./receipt";
 
 /**
  * The self-check, start to finish, shared by the server action (the page) and POST /api/self-check.
  * Order: parse, rate-limit, get the words (paste or link), check them, classify, rank directory resources,
  * save only with consent. Every failure becomes a kind message; anything unexpected shows the crisis card.
+ * With `saveLater` (the page does this) the answer does not wait for the save: it carries a signed receipt, and
+ * runSaveCheck saves the case when the page sends it back with the words.
  */
 export const selfCheckInputSchema = z.object({
   // Generous bounds here; checkPostText applies the documented limit with a kind message.
@@ -23,6 +26,7 @@ export const selfCheckInputSchema = z.object({
   country: z.string().max(10).optional(),
   consent: z.boolean().default(false),
   submissionKey: z.uuid(),
+  saveLater: z.boolean().default(false),
 });
 export type SelfCheckInput = z.input<typeof selfCheckInputSchema>;
 
@@ -133,22 +137,50 @@ export async function runSelfCheck(raw: unknown, ctx: SelfCheckContext, deps: Se
   const resources = resourcesFor(analysis, country);
   let save: SaveStatus = { status: "not_requested" };
   if (input.consent) {
-    try {
-      const saved = await deps.saveCase({
-        submissionKey: input.submissionKey,
-        text: checked.text,
-        classification: analysis,
-        resourcesShown: resources.map((r) => r.resource.id),
-        country,
-      });
-      save = { status: "saved", reference: saved.reference };
-    } catch (err) {
-      const queued = err instanceof CaseQueuedError;
-      deps.log(queued ? "selfcheck.save_queued" : "selfcheck.save_failed");
-      save = queued ? { status: "queued" } : { status: "failed" };
-    }
+    const request = { submissionKey: input.submissionKey, text: checked.text, classification: analysis, resourcesShown: resources.map((r) => r.resource.id), country };
+    save = input.saveLater ? { status: "pending", receipt: issueReceipt(request) } : await saveConsented(request, deps);
   }
 
   const showCrisis = analysis.tier === "crisis" || explicitRisk;
   return { ...base, outcome: "result", showCrisis, crisisReason: showCrisis ? "risk" : undefined, analysis, textRead, resources, save };
+}
+
+async function saveConsented(request: NewCase, deps: Pick<SelfCheckDeps, "saveCase" | "log">): Promise<SaveStatus> {
+  try {
+    const saved = await deps.saveCase(request);
+    return { status: "saved", reference: saved.reference };
+  } catch (err) {
+    const queued = err instanceof CaseQueuedError;
+    deps.log(queued ? "selfcheck.save_queued" : "selfcheck.save_failed");
+    return queued ? { status: "queued" } : { status: "failed" };
+  }
+}
+
+export const saveCheckInputSchema = z.object({
+  receipt: z.string().min(1).max(64_000),
+  // The words exactly as the answer's textRead gave them back (checkPostText's limit applies upstream).
+  text: z.string().min(1).max(1_000_000),
+});
+
+export type SaveCheckOutcome = { ok: true; save: SaveStatus } | { ok: false; message: string };
+
+const SAVE_MESSAGES = {
+  invalid: "This save request didn't look right, so nothing was stored. Please check the post again.",
+  expired: "This result is too old to save now, so nothing was stored. Please check the post again if you'd like it saved.",
+  text_mismatch: "The words sent to save aren't the ones that were checked, so nothing was stored.",
+} as const;
+
+/**
+ * The second half of a self-check made with `saveLater`: saves the case its receipt describes, once (the submission
+ * key makes a retry return the same reference). The receipt is the permission: it was issued only with consent.
+ */
+export async function runSaveCheck(raw: unknown, deps: Pick<SelfCheckDeps, "saveCase" | "log">): Promise<SaveCheckOutcome> {
+  const parsed = saveCheckInputSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, message: SAVE_MESSAGES.invalid };
+  const redeemed = redeemReceipt(parsed.data.receipt, parsed.data.text);
+  if (!redeemed.ok) {
+    deps.log("selfcheck.receipt_refused", { problem: redeemed.problem });
+    return { ok: false, message: SAVE_MESSAGES[redeemed.problem] };
+  }
+  return { ok: true, save: await saveConsented(redeemed.request, deps) };
 }
