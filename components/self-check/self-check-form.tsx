@@ -10,10 +10,10 @@ import { POST_LIMITS } from "@/lib/ingest/text";
 import type { Resource } from "@/lib/resources/schema";
 import { ResultView } from "./result-view";
 import { newSubmissionKey } from "./submission-key";
-import type { CheckResult, CheckState, SaveStatus } from "./types";
+import type { CheckResult, CheckState, SaveCheckOutcome, SaveStatus } from "./types";
 
 export type CheckPostAction = (prev: CheckState, form: FormData) => Promise<CheckResult>;
-export type SavePostAction = (receipt: string, text: string) => Promise<{ ok: true; save: SaveStatus } | { ok: false; message: string }>;
+export type SavePostAction = (receipt: string, text: string) => Promise<SaveCheckOutcome>;
 
 interface Props {
   action: CheckPostAction;

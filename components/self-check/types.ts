@@ -56,3 +56,6 @@ export interface CheckResult {
 }
 
 export type CheckState = CheckResult | null;
+
+/** What saving a consented self-check answers: its status, or kind words when the receipt was refused. */
+export type SaveCheckOutcome = { ok: true; save: SaveStatus } | { ok: false; message: string };

@@ -5,7 +5,7 @@ export interface CheckRecord {
   startedAt: number;
   ms: number;
   status: number;
-  body: { outcome?: string; showCrisis?: boolean; message?: string; save?: { status?: string; reference?: string; receipt?: string }; analysis?: { tier?: string } } | null;
+  body: { outcome?: string; showCrisis?: boolean; message?: string; save?: { status?: string; reference?: string; receipt?: string }; textRead?: string; analysis?: { tier?: string } } | null;
   raw: string;
   error?: string;
 }
@@ -63,7 +63,7 @@ export async function selfCheckLoad(opts: {
           const saved = await fetch(`${opts.url}/api/self-check/save`, {
             method: "POST",
             headers: { "content-type": "application/json", "x-forwarded-for": ip },
-            body: JSON.stringify({ receipt: body.save.receipt, text: (body as { textRead?: string }).textRead }),
+            body: JSON.stringify({ receipt: body.save.receipt, text: body.textRead }),
             signal: AbortSignal.timeout(30_000),
           });
           const savedRaw = await saved.text();

@@ -8,7 +8,7 @@ import type { FetchedPost } from "@/lib/ingest";
 import { resolveCountry } from "@/lib/country";
 import { rankResources } from "@/lib/resources/rank";
 import type { NewCase, SavedCase } from "@/lib/db/cases";
-import type { Analysis, CheckResult, SaveStatus } from "@/components/self-check/types";
+import type { Analysis, CheckResult, SaveCheckOutcome, SaveStatus } from "@/components/self-check/types";
 import { mentionsCrisis } from "./crisis-words";
 import { issueReceipt, redeemReceipt } from "./receipt";
 
@@ -161,8 +161,6 @@ export const saveCheckInputSchema = z.object({
   // The words exactly as the answer's textRead gave them back (checkPostText's limit applies upstream).
   text: z.string().min(1).max(1_000_000),
 });
-
-export type SaveCheckOutcome = { ok: true; save: SaveStatus } | { ok: false; message: string };
 
 const SAVE_MESSAGES = {
   invalid: "This save request didn't look right, so nothing was stored. Please check the post again.",
