@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { Classifier, DEFAULT_MODEL_DIR } from "./core";
 import { LABELS, ModelLoadError, type ModelConfig } from "./types";
 import { windows } from "./windows";
@@ -38,6 +38,38 @@ describe("classifier", () => {
     expect(results.map((r) => r.tier)).toEqual(["low", "crisis"]);
     expect(results[0]?.evidence).toEqual([]);
     expect(results[1]?.evidence.length).toBeGreaterThan(0);
+  });
+
+  it("evidence: the full model weighs only the word model's best groups, with the weights scoring them alone gives", async () => {
+    const calm = ["The bus was late again this morning.", "We had soup for lunch.", "My sister called about the weekend.", "The garden needs water.", "I read two chapters of a novel.", "Work was quiet today.", "The cat slept on the sofa.", "We watched a film in the evening."];
+    const text = [...calm.slice(0, 4), "I want to die and I have a plan to kill myself tonight.", ...calm.slice(4)].join(" ");
+    expect(splitSentences(text).length).toBeGreaterThan(6);
+    const scored: string[][] = [];
+    const inner = clf as unknown as { windowLogits(t: string[]): Promise<number[][]> };
+    const original = inner.windowLogits.bind(clf);
+    const spy = vi.spyOn(inner, "windowLogits").mockImplementation((texts) => {
+      scored.push(texts);
+      return original(texts);
+    });
+    let shipped;
+    try {
+      shipped = await clf.classify(text);
+    } finally {
+      spy.mockRestore();
+    }
+    // the post itself, then at most 6 evidence groups
+    expect(scored).toHaveLength(2);
+    expect(scored[1]!.length).toBe(6);
+    const every = await clf.classify(text, { explain: true, evidenceCandidates: Infinity });
+    expect(shipped.evidence[0]?.sentence).toBe("I want to die and I have a plan to kill myself tonight.");
+    expect(shipped.evidence[0]).toEqual(every.evidence[0]);
+    const target = shipped.topLabel === "none" ? "suicidal" : shipped.topLabel;
+    const [blank] = await clf.textLogits([""]);
+    for (const e of shipped.evidence) {
+      const [alone] = await clf.textLogits([e.sentence]);
+      const weight = clf.probabilities(alone!)[target] - clf.probabilities(blank!)[target];
+      expect(e.weight).toBeCloseTo(weight, 3);
+    }
   });
 
   it("never throws on odd or huge Unicode input", async () => {
