@@ -140,7 +140,7 @@ export class Classifier {
   }
 
   /** Raw logits for a list of token sequences (each <= max_length), batched by length. */
-  async logits(seqs: number[][]): Promise<number[][]> {
+  async logits(seqs: number[][], urgent = false): Promise<number[][]> {
     const out: number[][] = new Array(seqs.length);
     const order = seqs.map((s, i) => i).sort((a, b) => (seqs[a]?.length ?? 0) - (seqs[b]?.length ?? 0));
     const pad = this.padId();
@@ -168,7 +168,7 @@ export class Classifier {
       });
       // Every batch is sent at once: the worker queues them, so it never waits on this thread between two.
       runs.push(
-        this.session.run(ids, mask, [idx.length, Lb]).then((data) => {
+        this.session.run(ids, mask, [idx.length, Lb], urgent).then((data) => {
           const k = LABELS.length;
           idx.forEach((i, r) => (out[i] = Array.from(data.subarray(r * k, r * k + k))));
         }),
@@ -186,8 +186,10 @@ export class Classifier {
    * already in its queue while it computes, rather than waiting on this thread to hear back and send it (with one
    * run out, the worker idled while the server's main thread was busy).
    */
-  private score(seqs: number[][]): Promise<number[][]> {
+  private score(seqs: number[][], urgent = false): Promise<number[][]> {
     if (seqs.length === 0) return Promise.resolve([]);
+    // A classified post's evidence skips this queue: the worker runs it before any new post's batch (onnx-worker.mjs).
+    if (urgent) return this.logits(seqs, true);
     return new Promise((resolve, reject) => {
       this.queue.push({ seqs, tokens: seqs.reduce((n, s) => n + s.length, 0), resolve, reject });
       this.pump();
@@ -276,7 +278,7 @@ export class Classifier {
   }
 
   /** The ensemble's max-pooled logits per sanitized text (all windows of each text scored in shared batches). */
-  private async windowLogits(texts: string[]): Promise<number[][]> {
+  private async windowLogits(texts: string[], urgent = false): Promise<number[][]> {
     const owner: number[] = [];
     const seqs: number[][] = [];
     texts.forEach((t, i) => {
@@ -285,7 +287,7 @@ export class Classifier {
         seqs.push(w);
       }
     });
-    const lg = await this.score(seqs);
+    const lg = await this.score(seqs, urgent);
     const out = texts.map(() => new Array<number>(LABELS.length).fill(-Infinity));
     lg.forEach((row, w) => {
       const o = out[owner[w] as number] as number[];
@@ -360,7 +362,7 @@ export class Classifier {
       const rank = words.map((w) => this.probabilities(combineLogits(this.blankEnsemble!, w, wm))[target]);
       candidates = candidates.sort((a, b) => rank[b]! - rank[a]!).slice(0, most);
     }
-    const ens = await this.windowLogits(candidates.map((i) => groups[i]!.text));
+    const ens = await this.windowLogits(candidates.map((i) => groups[i]!.text), true);
     const base = this.blank?.[target] ?? 0;
     return candidates
       .map((g, j) => {

@@ -3,7 +3,8 @@ import { WorkerClient } from "@/lib/threads/worker-client";
 
 /**
  * An onnxruntime-node session living in a worker thread (see onnx-worker.mjs for why). The caller's queue keeps
- * up to two runs in flight, which the worker answers in order; its own intra-op threads do the maths. If the worker dies, the calls in flight
+ * up to two runs in flight, which the worker answers in order, except that an urgent batch (a classified post's
+ * evidence) goes before any that waits; its own intra-op threads do the maths. If the worker dies, the calls in flight
  * fail (the self-check then shows the crisis card) and the next call starts a fresh worker.
  */
 export interface SessionOptions {
@@ -19,6 +20,7 @@ interface Feed {
 interface RunRequest {
   model: "ensemble" | "words";
   feeds: Record<string, Feed>;
+  urgent?: boolean;
 }
 
 // Resolved from the working directory at run time, so Next's bundler leaves the worker file alone.
@@ -45,10 +47,10 @@ export class OnnxWorkerSession {
     return new OnnxWorkerSession(client);
   }
 
-  /** Logits [rows × labels] for one padded batch of token ids. */
-  run(ids: BigInt64Array, mask: BigInt64Array, dims: [number, number]): Promise<Float32Array> {
+  /** Logits [rows × labels] for one padded batch of token ids; urgent batches run before any that waits. */
+  run(ids: BigInt64Array, mask: BigInt64Array, dims: [number, number], urgent = false): Promise<Float32Array> {
     const feeds = { input_ids: { type: "int64", data: ids, dims }, attention_mask: { type: "int64", data: mask, dims } } as const;
-    return this.client.call({ model: "ensemble", feeds }, [ids.buffer as ArrayBuffer, mask.buffer as ArrayBuffer]);
+    return this.client.call({ model: "ensemble", feeds, urgent }, [ids.buffer as ArrayBuffer, mask.buffer as ArrayBuffer]);
   }
 
   /** Logits [rows × labels] for the word model: one row of distinct n-grams per text ("" pads) and their counts. */

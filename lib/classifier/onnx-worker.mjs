@@ -14,8 +14,30 @@ try {
   parentPort.postMessage({ type: "failed", message: err instanceof Error ? err.message : String(err) });
 }
 
+// Requests wait here rather than in the port, so that between two runs the worker can take an urgent one (the
+// evidence of a post already classified, whose person is waiting on it) before new posts' batches. Every message
+// that arrived during a run is delivered before the setImmediate callback that picks the next one.
+const waiting = [];
+let scheduled = false;
+
+parentPort.on("message", (request) => {
+  waiting.push(request);
+  if (!scheduled) {
+    scheduled = true;
+    setImmediate(runNext);
+  }
+});
+
+async function runNext() {
+  const urgent = waiting.findIndex((r) => r.urgent);
+  const [request] = waiting.splice(urgent >= 0 ? urgent : 0, 1);
+  await run(request);
+  if (waiting.length > 0) setImmediate(runNext);
+  else scheduled = false;
+}
+
 // feeds: { name: { type, data, dims } }, e.g. int64 input_ids and attention_mask, or the word model's string words.
-parentPort.on("message", async ({ id, model, feeds }) => {
+async function run({ id, model, feeds }) {
   try {
     const res = await sessions[model].run(Object.fromEntries(Object.entries(feeds).map(([name, f]) => [name, new ort.Tensor(f.type, f.data, f.dims)])));
     const output = res.logits ?? Object.values(res)[0];
@@ -24,4 +46,4 @@ parentPort.on("message", async ({ id, model, feeds }) => {
   } catch (err) {
     parentPort.postMessage({ type: "error", id, message: err instanceof Error ? err.message : String(err) });
   }
-});
+}
