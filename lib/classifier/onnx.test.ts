@@ -33,9 +33,9 @@ describe("the ONNX worker's order", () => {
   it("runs an urgent batch (a classified post's evidence) before the batches already waiting", async () => {
     const session = await OnnxWorkerSession.create(path.join(dir, "model.onnx"), { intraOpNumThreads: 1 });
     try {
-      const batch = (rows: number, len: number) => {
+      const batch = (rows: number, len: number): [BigInt64Array, BigInt64Array, [number, number]] => {
         const ids = new BigInt64Array(rows * len).map((_, i) => BigInt(100 + (i % 5000)));
-        return [ids, new BigInt64Array(rows * len).fill(1n), [rows, len]] as const;
+        return [ids, new BigInt64Array(rows * len).fill(1n), [rows, len]];
       };
       const done: string[] = [];
       const track = (name: string, p: Promise<Float32Array>) => p.then((out) => (done.push(name), out));
