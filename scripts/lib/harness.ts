@@ -31,7 +31,16 @@ export async function freshDatabase(adminUrl: string, name: string): Promise<str
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    // FORCE cannot end an autovacuum worker busy on the last run's database (it is not ours): wait and retry.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        break;
+      } catch (err) {
+        if (attempt >= 10 || (err as { code?: string }).code !== "42501") throw err;
+        await new Promise((r) => setTimeout(r, 1_000));
+      }
+    }
     await admin.query(`CREATE DATABASE ${name}`);
   } finally {
     await admin.end();
