@@ -220,7 +220,7 @@ Bars (test):
 - The crisis tier misses some suicidal posts (see recall above) and flags some `none` posts:
   it must route to a human and to crisis resources, never replace them.
 - English Reddit text only; long posts are windowed (every token is scored) but evidence sentences
-  are estimates (each sentence group scored on its own), not proof.
+  are estimates (the word model picks up to six sentence groups; the full model scores each alone), not proof.
 """
     (md / "MODEL_CARD.md").write_text(card)
     readme = f"""# Model
