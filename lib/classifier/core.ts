@@ -21,7 +21,7 @@ export const DEFAULT_MODEL_DIR = "models/lantern-distilbert-v1";
 const MAX_BATCH_TOKENS = 4096; // caps activation memory (peak RSS) on the 2-core box
 const PAD_SLACK = 1.1; // measured on 300 corpus posts: 1.1 best of 1.1-1.5 (CPU per post 9.9 -> 8.0 ms with evidence)
 const MAX_EVIDENCE_SPANS = 24;
-// Evidence candidates the full model scores, picked by the word model (see explain): 6 of a median 9 groups, about half
+// Evidence candidates the full model scores, picked by the word model (see evidence()): 6 of a median 9 groups, about half
 // the tokens. Against scoring every group (`npm run eval:evidence`), on the 3,473 dev posts that show evidence: the
 // same top sentence in 99.2%, the same three in 98.2%. On test (3,460 posts): 99.1% and 97.5%.
 const EVIDENCE_CANDIDATES = 6;
@@ -324,7 +324,7 @@ export class Classifier {
     const model = { name: this.config.name, version: this.config.version };
     let at = 0;
     return Promise.all(
-      clean.map(async (text, i) => {
+      clean.map(async (_, i) => {
         const d = this.decide(this.probabilities(logits[i] as number[]));
         const spanWords = words.slice(at, (at += groups[i]!.length));
         const wanted = opts.explain === true || (opts.explain === "concerns" && d.tier !== "low");
@@ -346,13 +346,6 @@ export class Classifier {
    * first (its logits with an empty post's transformer logits, through the same stack and calibration), and the
    * full model scores only the EVIDENCE_CANDIDATES best: the weights shown are always the full model's.
    */
-  async explain(text: string, top: Label | "none", p: Record<Label, number>, candidates = EVIDENCE_CANDIDATES): Promise<Evidence[]> {
-    const clean = sanitize(text);
-    const groups = groupSpans(clean, splitSentences(clean), MAX_EVIDENCE_SPANS);
-    const words = this.config.word_model ? await this.gramLogits(groups.map((g) => gramsOf(g.text))) : [];
-    return this.evidence(groups, words, top, p, candidates);
-  }
-
   private async evidence(groups: Span[], words: number[][], top: Label | "none", p: Record<Label, number>, most = EVIDENCE_CANDIDATES): Promise<Evidence[]> {
     if (groups.length === 0) return [];
     const target: Label = top !== "none" ? top : LABELS.reduce((a, b) => (p[b] > p[a] ? b : a));
