@@ -17,7 +17,7 @@ export interface TaggedDoc {
   places: MatchJson[];
 }
 export function tagDoc(text: string): TaggedDoc;
-/** compromise's own full parse, which tagDoc must match. */
+/** compromise's own full parse, which tagDoc is checked against (see tag-audit.mjs). */
 export function tagDocFull(text: string): TaggedDoc;
 export interface Span {
   start: number;
