@@ -1,9 +1,11 @@
 /**
- * npm run bench:load [-- --duration 60 --connections 50 --clinicians 10 --port 3300 --skip-build --isolated]
+ * npm run bench:load [-- --duration 60 --warmup 15 --connections 50 --clinicians 10 --port 3300 --skip-build --isolated]
  *
  * Builds and starts the production server on loopback against a fresh database on a real PostgreSQL server
  * (BENCH_DATABASE_URL or TEST_DATABASE_URL: a URL whose user may CREATE DATABASE), then drives it from this
- * process with autocannon:
+ * process with autocannon. After `warmup` seconds of run 1's load, not measured (a cold server spends its first
+ * seconds compiling hot code and opening database connections: about 57/s in its first 8 s, against 88-95/s after),
+ * it measures:
  *   1. `connections` users doing the full self-check with consent as the page does it: POST /api/self-check with
  *      saveLater (the answer: classification, crisis help, resources, and a save receipt), then POST
  *      /api/self-check/save with the receipt (the anonymized case is written);
@@ -28,6 +30,7 @@ import { copyProject, ROOT } from "./lib/project-copy";
 const { values: args } = parseArgs({
   options: {
     duration: { type: "string", default: "60" },
+    warmup: { type: "string", default: "15" },
     connections: { type: "string", default: "50" },
     clinicians: { type: "string", default: "10" },
     port: { type: "string", default: "3300" },
@@ -38,11 +41,12 @@ const { values: args } = parseArgs({
   },
 });
 const duration = Number(args.duration);
+const warmup = Number(args.warmup);
 const connections = Number(args.connections);
 const clinicians = Number(args.clinicians);
 const port = Number(args.port);
-if (!(duration > 0) || !(connections >= 2) || !(clinicians >= 1 && clinicians < connections)) {
-  console.error("--duration must be above 0, --connections at least 2, and --clinicians between 1 and connections - 1 (the mixed run needs both kinds of user).");
+if (!(duration > 0) || !(warmup >= 0) || !(connections >= 2) || !(clinicians >= 1 && clinicians < connections)) {
+  console.error("--duration must be above 0, --warmup 0 or more, --connections at least 2, and --clinicians between 1 and connections - 1 (the mixed run needs both kinds of user).");
   process.exit(2);
 }
 
@@ -67,11 +71,13 @@ interface RunStats {
   queued: Set<string>;
   outcomes: Record<string, number>;
   classified: number;
+  /** Classifications answered in each second of the run. */
+  perSecond: number[];
   errors: number;
   durationS: number;
 }
 
-const newStats = (ownTiming = false): RunStats => ({ latencies: [], saveLatencies: [], cycleLatencies: [], ownTiming, statuses: {}, sent: new Set(), answered: new Set(), saved: new Set(), queued: new Set(), outcomes: {}, classified: 0, errors: 0, durationS: 0 });
+const newStats = (ownTiming = false): RunStats => ({ latencies: [], saveLatencies: [], cycleLatencies: [], ownTiming, statuses: {}, sent: new Set(), answered: new Set(), saved: new Set(), queued: new Set(), outcomes: {}, classified: 0, perSecond: [], errors: 0, durationS: 0 });
 
 const countStatus = (stats: RunStats, status: number) => (stats.statuses[status] = (stats.statuses[status] ?? 0) + 1);
 
@@ -163,15 +169,20 @@ function queueRequests(cookie: string, pages: number) {
   ];
 }
 
-function drive(url: string, conns: number, requests: unknown[], stats: RunStats): Promise<void> {
+function drive(url: string, conns: number, requests: unknown[], stats: RunStats, seconds = duration): Promise<void> {
   return new Promise((resolve, reject) => {
-    const instance = autocannon({ url, connections: conns, duration, timeout: 30, requests: requests as never });
+    const instance = autocannon({ url, connections: conns, duration: seconds, timeout: 30, requests: requests as never });
     instance.on("response", (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
       if (stats.ownTiming) return;
       stats.latencies.push(responseTime);
       countStatus(stats, statusCode);
     });
     instance.on("reqError", () => stats.errors++);
+    let before = 0;
+    instance.on("tick", () => {
+      stats.perSecond.push(stats.classified - before);
+      before = stats.classified;
+    });
     instance.on("error", reject);
     instance.on("done", (result: { duration: number; errors: number }) => {
       stats.durationS = result.duration;
@@ -251,6 +262,15 @@ async function main() {
         });
       }
 
+      // Then run 1's own load, not measured: its cases count in the consistency check below like any other.
+      const warm = newStats(true);
+      if (warmup > 0) {
+        log(`warm-up: ${connections} users doing the self-check with consent for ${warmup} s (not measured)`);
+        await drive(server.url, connections, selfCheckRequests(warm), warm, warmup);
+        const rate = (counts: number[]) => (counts.reduce((a, b) => a + b, 0) / Math.max(1, counts.length)).toFixed(1);
+        log(`warm-up: ${rate(warm.perSecond)} classifications/s; first half ${rate(warm.perSecond.slice(0, warm.perSecond.length >> 1))}/s, second half ${rate(warm.perSecond.slice(warm.perSecond.length >> 1))}/s`);
+      }
+
       log(`run 1: ${connections} users doing the self-check with consent for ${duration} s`);
       const solo = newStats(true);
       const cpuBefore = cpuSnapshot(server.child.pid);
@@ -269,8 +289,8 @@ async function main() {
 
       // Consistency: every "saved" answer is a case in the database, and every case was asked for. Cases the
       // server queued (its database calls timed out under load) are written by its outbox: wait for them.
-      const saved = new Set([...solo.saved, ...mixedChecks.saved]);
-      const queued = new Set([...solo.queued, ...mixedChecks.queued]);
+      const saved = new Set([...warm.saved, ...solo.saved, ...mixedChecks.saved]);
+      const queued = new Set([...warm.queued, ...solo.queued, ...mixedChecks.queued]);
       const drainStarted = Date.now();
       let inDb = await countCases(databaseUrl);
       while ([...queued].some((k) => !inDb.has(k)) && Date.now() - drainStarted < 180_000) {
@@ -278,8 +298,8 @@ async function main() {
         inDb = await countCases(databaseUrl);
       }
       const drainSeconds = Math.round((Date.now() - drainStarted) / 1000);
-      const sent = new Set([...solo.sent, ...mixedChecks.sent]);
-      const answered = new Set([...solo.answered, ...mixedChecks.answered]);
+      const sent = new Set([...warm.sent, ...solo.sent, ...mixedChecks.sent]);
+      const answered = new Set([...warm.answered, ...solo.answered, ...mixedChecks.answered]);
       const lost = [...saved].filter((k) => !inDb.has(k));
       const unexpected = [...inDb].filter((k) => !sent.has(k));
       const cutOff = [...inDb].filter((k) => !answered.has(k));
@@ -315,7 +335,7 @@ async function main() {
       ];
 
       console.log("\n=== Lantern load bench ===");
-      console.log(`machine: ${cpus().length} cores; duration ${duration} s per run; database: PostgreSQL (fresh lantern_bench)`);
+      console.log(`machine: ${cpus().length} cores; duration ${duration} s per run after a ${warmup} s warm-up; database: PostgreSQL (fresh lantern_bench)`);
       console.table(runs.map((r) => ({ run: r.name, answers: r.requests, "classif./s": r.classificationsPerSecond, "median ms": r.medianMs, "p95 ms": r.p95Ms, "p99 ms": r.p99Ms, "5xx": r.fivexx, "non-2xx": r.non2xx, "conn. errors": r.connectionErrors })));
       console.log("(self-check runs: median/p95/p99 of the classification answer; the queue run: of each page)");
       console.table(runs.filter((r) => r.saves > 0).map((r) => ({ run: r.name, saves: r.saves, "save median ms": r.saveMedianMs, "save p95 ms": r.saveP95Ms, "whole self-check median ms": r.wholeMedianMs, "whole p95 ms": r.wholeP95Ms })));
@@ -328,7 +348,7 @@ async function main() {
       console.table(bars.map((b) => ({ bar: b.bar, value: b.value, result: b.pass ? "PASS" : "FAIL" })));
 
       mkdirSync(path.join(ROOT, "test-results"), { recursive: true });
-      writeFileSync(path.join(ROOT, "test-results", "bench-load.json"), JSON.stringify({ at: new Date().toISOString(), duration, connections, clinicians, runs, consistency, cpu, bars }, null, 2));
+      writeFileSync(path.join(ROOT, "test-results", "bench-load.json"), JSON.stringify({ at: new Date().toISOString(), duration, warmup, warmupPerSecond: warm.perSecond, run1PerSecond: solo.perSecond, connections, clinicians, runs, consistency, cpu, bars }, null, 2));
       process.exitCode = bars.every((b) => b.pass) ? 0 : 1;
     } finally {
       await server.stop();
