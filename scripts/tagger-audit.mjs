@@ -14,7 +14,7 @@ const { values, positionals } = parseArgs({ options: { shard: { type: "string", 
 const [shard, shards] = values.shard.split("/").map(Number);
 const root = path.resolve(import.meta.dirname, "..");
 const files = positionals.length ? positionals : ["train", "dev", "test"].map((s) => path.resolve(root, `../shared/data/reddit-mh/${s}.jsonl`));
-let posts = 0, withEntities = 0, differ = 0, shortcutOnly = 0, otherMisses = 0, fastMs = 0;
+let posts = 0, withEntities = 0, differ = 0, shortcutOnly = 0, otherMisses = 0, fastMs = 0, fullMs = 0;
 const knownMisses = new Map();
 for (const file of files) {
   const lines = readFileSync(file, "utf8").split("\n").filter(Boolean);
@@ -25,7 +25,9 @@ for (const file of files) {
     const t0 = performance.now();
     const fast = entitySpans(text, tagDoc(text));
     fastMs += performance.now() - t0;
+    const t1 = performance.now();
     const full = entitySpans(text, tagDocFull(text));
+    fullMs += performance.now() - t1;
     if (full.length) withEntities++;
     const extra = spansNotIn(fast, full);
     const missed = spansNotIn(full, fast);
@@ -48,4 +50,4 @@ for (const file of files) {
   });
 }
 const known = Object.fromEntries([...knownMisses].sort((a, b) => b[1] - a[1]));
-console.log(JSON.stringify({ shard: values.shard, posts, withEntities, differ, shortcutOnly, otherMisses, knownFullParseMistakes: known, shortcutMsPerPost: +(fastMs / posts).toFixed(3) }));
+console.log(JSON.stringify({ shard: values.shard, posts, withEntities, differ, shortcutOnly, otherMisses, knownFullParseMistakes: known, shortcutMsPerPost: +(fastMs / posts).toFixed(3), fullParseMsPerPost: +(fullMs / posts).toFixed(3) }));
