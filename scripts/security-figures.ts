@@ -27,7 +27,7 @@ if (existsSync(benchFile)) {
   replace(
     "bench",
     [
-      `Last run: ${b.at.slice(0, 16).replace("T", " ")} UTC, ${b.duration} s per run, ${b.connections} connections (${b.clinicians} clinicians in the mixed run), this 2-core machine.`,
+      `Last run: ${b.at.slice(0, 16).replace("T", " ")} UTC, ${b.duration} s per run${b.warmup ? ` after a ${b.warmup} s warm-up` : ""}, ${b.connections} connections (${b.clinicians} clinicians in the mixed run), this 2-core machine.`,
       "",
       "Self-check runs: latency of the classification answer; the queue run: of each page.",
       "",
