@@ -180,6 +180,7 @@ function drive(url: string, conns: number, requests: unknown[], stats: RunStats,
     instance.on("reqError", () => stats.errors++);
     let before = 0;
     instance.on("tick", () => {
+      if (stats.perSecond.length >= seconds) return; // autocannon ticks once more as it stops
       stats.perSecond.push(stats.classified - before);
       before = stats.classified;
     });
