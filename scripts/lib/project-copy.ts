@@ -5,8 +5,9 @@ import path from "node:path";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 
-// Folders a Next build never needs (or must not share with the copy).
-const SKIP = new Set([".git", ".next", "node_modules", "test-results", "playwright-report", "models", "training", "data", "coverage"]);
+// Folders the copy never needs (or must not share). models/ stays: the copied server classifies with it (without
+// it every self-check of an --isolated bench came back "unavailable"), and hard links cost no space.
+const SKIP = new Set([".git", ".next", "node_modules", "test-results", "playwright-report", "training", "data", "coverage"]);
 
 function linkTree(from: string, to: string) {
   mkdirSync(to, { recursive: true });
