@@ -290,8 +290,9 @@ async function main() {
 
       // Consistency: every "saved" answer is a case in the database, and every case was asked for. Cases the
       // server queued (its database calls timed out under load) are written by its outbox: wait for them.
-      const saved = new Set([...warm.saved, ...solo.saved, ...mixedChecks.saved]);
-      const queued = new Set([...warm.queued, ...solo.queued, ...mixedChecks.queued]);
+      const allKeys = (kind: "saved" | "queued" | "sent" | "answered") => new Set([warm, solo, mixedChecks].flatMap((run) => [...run[kind]]));
+      const saved = allKeys("saved");
+      const queued = allKeys("queued");
       const drainStarted = Date.now();
       let inDb = await countCases(databaseUrl);
       while ([...queued].some((k) => !inDb.has(k)) && Date.now() - drainStarted < 180_000) {
@@ -299,8 +300,8 @@ async function main() {
         inDb = await countCases(databaseUrl);
       }
       const drainSeconds = Math.round((Date.now() - drainStarted) / 1000);
-      const sent = new Set([...warm.sent, ...solo.sent, ...mixedChecks.sent]);
-      const answered = new Set([...warm.answered, ...solo.answered, ...mixedChecks.answered]);
+      const sent = allKeys("sent");
+      const answered = allKeys("answered");
       const lost = [...saved].filter((k) => !inDb.has(k));
       const unexpected = [...inDb].filter((k) => !sent.has(k));
       const cutOff = [...inDb].filter((k) => !answered.has(k));
