@@ -38,12 +38,12 @@ for (const file of files) {
       shortcutOnly++;
       console.log(`${where}: only the shortcut found ${show(extra)}`);
     }
-    const unexplained = missed.filter((s) => !knownFullParseMistake(text, s));
+    const unexplained = missed.filter((s) => !knownFullParseMistake(text, s, missed));
     if (unexplained.length) {
       otherMisses++;
       console.log(`${where}: the shortcut missed ${show(unexplained)}`);
     }
-    for (const s of missed.filter((s) => knownFullParseMistake(text, s))) {
+    for (const s of missed.filter((s) => knownFullParseMistake(text, s, missed))) {
       const words = `${s.kind}:${text.slice(s.start, s.end).toLowerCase()}`;
       knownMisses.set(words, (knownMisses.get(words) ?? 0) + 1);
     }

@@ -2,11 +2,15 @@
 // JavaScript so the tagger worker (tagger-worker.mjs) and the in-process path (entities.ts) run the very same code.
 import nlp from "compromise";
 import { STATES_AND_PROVINCES } from "./places.mjs";
+import { ENTITY_TAGS, sentenceMayHoldEntity } from "./sentence-clues.mjs";
 
 // A whitespace-free run this long is never a name or a place. Blanking it (same length, so offsets hold) keeps the
 // tagger fast on hostile input: compromise treats "a.a.a.…" as thousands of sentences.
 const LONG_TOKEN = /\S{64,}/g;
 const OPTS = { offset: true, terms: { offset: true } };
+
+const world = nlp._world;
+const splitSentences = world.methods.one.tokenize.splitSentences;
 
 // compromise runs its hooks in order; the last two passes are the costly ones. postTagger (~70% of the time) is a
 // sweep of hundreds of match rules, applied within one sentence at a time (compromise splits even at commas before
@@ -14,68 +18,117 @@ const OPTS = { offset: true, terms: { offset: true } };
 const HOOKS = nlp.hooks();
 const BEFORE_POST_TAGGER = HOOKS.filter((h) => h !== "postTagger" && h !== "chunks");
 
-// A sentence gets the rule sweep when, before it, a term is already tagged as one of these, holds a digit ("3rd
-// child" comes out an honorific, "12 Elm drive" an address), or is capitalised after the sentence's first word.
-// "I", "I'm", "i've" and "im" never count: a capital "I'm" mid-sentence comes out tagged ProperNoun, and that alone
-// sent one sentence in ten through the sweep. Left out on purpose: spelled numbers and a capitalised first word.
-// With them the sweep found no more real names or places in the corpus, only its own mistakes ("the [name] I told"
-// for "the first person I told", "a [place] [place] [place]" for "a four hour drive"; see parse() below).
-const MAY_HOLD_ENTITY = ["Person", "FirstName", "LastName", "MaleName", "FemaleName", "Honorific", "Place", "City", "Country", "Region", "Address", "ProperNoun", "Organization"];
+// A sentence gets the rule sweep when, after the cheap passes, a term is tagged as a name, place or organisation,
+// or is capitalised after the sentence's first word. "I", "I'm", "i've" and "im" never count: a capital "I'm"
+// mid-sentence comes out tagged ProperNoun, and that alone sent one sentence in ten through the sweep. Left out on
+// purpose: digits, spelled numbers and a capitalised first word. With them the sweep found no more real names or
+// places in the corpus, only its own mistakes ("the [name] I told" for "the first person I told", "a [place] [place]
+// [place]" for "a 45 minute drive", "[name]" for "3rd child"; see tagSentences() below). A street address with a
+// number never reaches the tagger: the address pattern (patterns.ts) has already replaced it.
 const PRONOUN_I = /^(i|im|i['’](m|ve|ll|d))$/;
 
-function mayHoldEntity(terms) {
-  return terms.some(
-    (t, i) =>
-      !PRONOUN_I.test(t.normal) &&
-      (MAY_HOLD_ENTITY.some((tag) => t.tags.has(tag)) || /\d/.test(t.text) || (i > 0 && /^\p{Lu}/u.test(t.text))),
-  );
+function needsSweep(terms) {
+  return terms.some((t, i) => !PRONOUN_I.test(t.normal) && (ENTITY_TAGS.some((tag) => t.tags.has(tag)) || (i > 0 && /^\p{Lu}/u.test(t.text))));
 }
 
 /**
- * compromise's full parse, about half the time: every sentence gets the cheap passes, and only sentences that may
- * hold a name or a place get the rule sweep. On all 52,420 corpus posts (7,911 with a name or place;
- * `node scripts/tagger-audit.mjs`) it finds no name or place the full parse does not, and misses only the full
- * parse's mistakes, in 267 posts: ordinals and spelled numbers read as names or places ("first person", "third
- * person", "first child", "a four hour drive", "one way street"), a university "major" read as a military rank, and
- * the verb in "no relationship I foster will ever change". The tests check 300 real posts and tricky text.
- * Synchronous, so swapping the hook list for one parse cannot interleave with another parse.
+ * compromise's parse of the given sentences as one document, each its own sentence, without splitting again (a
+ * split that starts from a different text can end elsewhere: "Mr." before a left-out sentence ran into the next).
+ * `hooks`: the passes to run. Synchronous, so swapping compromise's splitter and hook list for one parse cannot
+ * interleave with another parse.
  */
-function parse(text) {
-  const world = nlp._world;
-  world.hooks = BEFORE_POST_TAGGER;
-  let doc;
+function parseSentences(sentences, hooks) {
+  const tokenize = world.methods.one.tokenize;
+  const whole = sentences.join("");
+  // compromise splits other strings too (a contraction's expansion): those go to its own splitter.
+  tokenize.splitSentences = (input, w) => (input === whole ? sentences : splitSentences(input, w));
+  world.hooks = hooks;
   try {
-    doc = nlp(text);
+    return nlp(whole);
   } finally {
+    tokenize.splitSentences = splitSentences;
     world.hooks = HOOKS;
   }
-  const pointers = [];
-  doc.docs.forEach((terms, n) => {
-    if (terms.length > 0 && mayHoldEntity(terms)) pointers.push([n, 0, terms.length]);
-  });
-  if (pointers.length > 0) doc.update(pointers).compute("postTagger");
-  return doc;
 }
 
-function tagged(doc) {
-  const people = doc.people().json(OPTS);
+/**
+ * Where each term of the document starts in the post, by compromise's term index. compromise counts offsets by
+ * adding up the terms' text and surrounding whitespace, and it rewrites the whitespace after some emoticons ("<3\n\n"
+ * comes back "<3 "): in a whole-post parse that shifted every later offset, by up to 299 characters in the corpus, so
+ * a name found there was replaced at the wrong place. Here each term is found in its own sentence of the post. The
+ * terms themselves are left alone: compromise's people() and places() read their punctuation.
+ */
+function startsInSource(doc, source, sentences) {
+  const starts = [];
+  doc.docs.forEach((terms, k) => {
+    const { at, sentence } = sentences[k];
+    let cursor = at;
+    for (const term of terms) {
+      const found = source.indexOf(term.text, cursor);
+      const inSentence = found >= 0 && found + term.text.length <= at + sentence.length;
+      starts.push(inSentence ? found : cursor);
+      if (inSentence) cursor = found + term.text.length;
+    }
+  });
+  return starts;
+}
+
+/**
+ * The post's sentences, as compromise splits them, parsed as one document. The shortcut (the app's path) reads
+ * only sentences with a clue of a name or place (sentence-clues.mjs), about one in four, and gives the rule sweep
+ * only to those the cheap passes tagged; `full` is compromise's whole parse of every sentence, which the tests and
+ * `node scripts/tagger-audit.mjs` hold the shortcut to. On all 52,420 corpus posts the shortcut finds no name or
+ * place the full parse does not, and misses only the full parse's mistakes: ordinals and numbers read as names or
+ * places ("first person", "3rd child", "a four hour drive", "a 45 minute drive", "one way street"), a university
+ * "major" read as a military rank, and the verb in "no relationship I foster will ever change".
+ */
+function tagSentences(text, full) {
+  const source = text.replace(LONG_TOKEN, (t) => " ".repeat(t.length));
+  const sentences = [];
+  let at = 0;
+  for (const sentence of splitSentences(source, world)) {
+    if (full || sentenceMayHoldEntity(sentence)) sentences.push({ at, sentence });
+    at += sentence.length;
+  }
+  const doc = parseSentences(
+    sentences.map((s) => s.sentence),
+    full ? HOOKS : BEFORE_POST_TAGGER,
+  );
+  if (doc.docs.length !== sentences.length) throw new Error("compromise did not keep the sentences it was given");
+  if (!full) {
+    const sweep = [];
+    doc.docs.forEach((terms, n) => {
+      if (terms.length > 0 && needsSweep(terms)) sweep.push([n, 0, terms.length]);
+    });
+    if (sweep.length > 0) doc.update(sweep).compute("postTagger");
+  }
+  const starts = startsInSource(doc, source, sentences);
+  const placed = (term) => {
+    term.offset.start = starts[term.offset.index];
+    return term;
+  };
+  const matches = (view) =>
+    view.json(OPTS).map((match) => {
+      match.terms.forEach(placed);
+      match.offset.start = match.terms[0]?.offset.start ?? match.offset.start;
+      return match;
+    });
+  const people = matches(doc.people());
   return {
     // Every term, read only to extend a person over the surname that follows: not built when there is no person.
-    terms: people.length > 0 ? doc.json(OPTS).flatMap((sentence) => sentence.terms) : [],
+    terms: people.length > 0 ? doc.json(OPTS).flatMap((s) => s.terms.map(placed)) : [],
     people,
-    places: doc.places().json(OPTS),
+    places: matches(doc.places()),
   };
 }
 
-const blankLongTokens = (text) => text.replace(LONG_TOKEN, (t) => " ".repeat(t.length));
-
 export function tagDoc(text) {
-  return tagged(parse(blankLongTokens(text)));
+  return tagSentences(text, false);
 }
 
-/** compromise's own full parse: what tagDoc is checked against (tests and scripts/tagger-audit.mjs). */
+/** compromise's own full parse of every sentence: what tagDoc is checked against (tests and scripts/tagger-audit.mjs). */
 export function tagDocFull(text) {
-  return tagged(nlp(blankLongTokens(text)));
+  return tagSentences(text, true);
 }
 
 /** The people and places in a post, as spans of the text it was given. */
@@ -110,7 +163,8 @@ export function entitySpans(text, tagged) {
     for (let i = (termIndex.get(last.offset.start) ?? allTerms.length) + 1; i < allTerms.length; i++) {
       const next = allTerms[i];
       const prev = allTerms[i - 1];
-      const joined = /^\s+$/.test(prev.post ?? "") && !(next.pre ?? "").trim();
+      // Only whitespace between the two words in the post itself (never across a sentence left unread).
+      const joined = /^\s+$/.test(text.slice(prev.offset.start + prev.offset.length, next.offset.start));
       if (!joined || !/^\p{Lu}/u.test(next.text) || !next.tags.includes("ProperNoun") || next.tags.includes("Place")) break;
       last = next;
     }
