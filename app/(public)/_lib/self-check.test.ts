@@ -125,6 +125,20 @@ forEachDatabase((getDb) => {
     expect(await getDb().case.count({ where: { submissionKey: key } })).toBe(1);
   });
 
+  it("saveLater: the save waits for answers still being classified before it writes", async () => {
+    const key = randomUUID();
+    const result = await runSelfCheck({ text: POST, consent: true, submissionKey: key, saveLater: true }, ctx, deps(getDb));
+    const receipt = result.save.status === "pending" ? result.save.receipt : "";
+    let answersDone!: () => void;
+    const answers = new Promise<void>((resolve) => (answersDone = resolve));
+    const saving = runSaveCheck({ receipt, text: result.textRead }, deps(getDb, { yieldToAnswers: () => answers }));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await getDb().case.count({ where: { submissionKey: key } })).toBe(0);
+    answersDone();
+    expect(await saving).toMatchObject({ ok: true, save: { status: "saved" } });
+    expect(await getDb().case.count({ where: { submissionKey: key } })).toBe(1);
+  });
+
   it("saveLater: a receipt for other words, a forged one, or none saves nothing", async () => {
     const key = randomUUID();
     const result = await runSelfCheck({ text: POST, consent: true, submissionKey: key, saveLater: true }, ctx, deps(getDb));

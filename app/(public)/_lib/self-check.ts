@@ -38,6 +38,8 @@ export interface SelfCheckDeps {
   saveCase(input: NewCase): Promise<SavedCase>;
   /** Throws a UserFacingError (kind "rate_limited") when the client has checked too many posts. */
   limit(): Promise<void>;
+  /** A save made after its answer waits here while others are still waiting for theirs (answers-first.ts). */
+  yieldToAnswers?(): Promise<void>;
   log(event: string, details?: Record<string, unknown>): void;
 }
 
@@ -172,7 +174,7 @@ const SAVE_MESSAGES = {
  * The second half of a self-check made with `saveLater`: saves the case its receipt describes, once (the submission
  * key makes a retry return the same reference). The receipt is the permission: it was issued only with consent.
  */
-export async function runSaveCheck(raw: unknown, deps: Pick<SelfCheckDeps, "saveCase" | "log">): Promise<SaveCheckOutcome> {
+export async function runSaveCheck(raw: unknown, deps: Pick<SelfCheckDeps, "saveCase" | "log" | "yieldToAnswers">): Promise<SaveCheckOutcome> {
   const parsed = saveCheckInputSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, message: SAVE_MESSAGES.invalid };
   const redeemed = redeemReceipt(parsed.data.receipt, parsed.data.text);
@@ -180,5 +182,6 @@ export async function runSaveCheck(raw: unknown, deps: Pick<SelfCheckDeps, "save
     deps.log("selfcheck.receipt_refused", { problem: redeemed.problem });
     return { ok: false, message: SAVE_MESSAGES[redeemed.problem] };
   }
+  await deps.yieldToAnswers?.();
   return { ok: true, save: await saveConsented(redeemed.request, deps) };
 }
