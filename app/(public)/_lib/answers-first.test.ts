@@ -1,18 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { afterAnswers, asAnswer } from "./answers-first";
+import { afterAnswers, answering } from "./answers-first";
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** An answer being classified until `finish` is called (or `fail`). */
+/** An answer being worked on until `finish` is called (or `fail`). */
 function answerInProgress() {
   let finish!: () => void;
   let fail!: (err: Error) => void;
-  const done = asAnswer(() => new Promise<void>((resolve, reject) => ((finish = resolve), (fail = reject))));
+  const done = answering(() => new Promise<void>((resolve, reject) => ((finish = resolve), (fail = reject))));
   return { done, finish, fail };
 }
 
-describe("answers first: a save waits while answers are being classified", () => {
-  it("goes at once when no answer is being classified", async () => {
+describe("answers first: a save waits while answers are being worked on", () => {
+  it("goes at once when no answer is being worked on", async () => {
     let went = false;
     void afterAnswers(60_000).then(() => (went = true));
     await pause(0);

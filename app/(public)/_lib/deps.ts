@@ -3,14 +3,15 @@ import { CaseQueuedError, getOutbox } from "@/lib/outbox";
 import { fetchPostFromLink } from "@/lib/ingest";
 import { logger } from "@/lib/log";
 import { limitSelfCheck } from "@/lib/rate-limit";
-import { afterAnswers, asAnswer } from "./answers-first";
+import { afterAnswers, answering } from "./answers-first";
 import { classifyForSelfCheck } from "./classify";
 import type { SelfCheckDeps } from "./self-check";
 
 /** The real parts of the self-check, for one client (its hashed rate-limit key). */
 export function selfCheckDeps(clientKey: string): SelfCheckDeps {
   return {
-    classify: (text) => asAnswer(() => classifyForSelfCheck(text)),
+    classify: classifyForSelfCheck,
+    answering,
     yieldToAnswers: () => afterAnswers(),
     fetchPost: (link) => fetchPostFromLink(link),
     // Through the outbox: when the database is down the anonymized case waits on disk and is written later.

@@ -125,7 +125,25 @@ forEachDatabase((getDb) => {
     expect(await getDb().case.count({ where: { submissionKey: key } })).toBe(1);
   });
 
-  it("saveLater: the save waits for answers still being classified before it writes", async () => {
+  it("classifies inside the answer's counted work, which saves wait for", async () => {
+    let counted = false;
+    let classifiedWhileCounted = false;
+    const answering = async <T,>(work: () => Promise<T>) => {
+      counted = true;
+      try {
+        return await work();
+      } finally {
+        counted = false;
+      }
+    };
+    const classify = async (): Promise<ClassifyOutcome> => ((classifiedWhileCounted = counted), { ok: true, analysis: CRISIS });
+    const result = await runSelfCheck({ text: POST, submissionKey: randomUUID() }, ctx, deps(getDb, { answering, classify }));
+    expect(result.outcome).toBe("result");
+    expect(classifiedWhileCounted).toBe(true);
+    expect(counted).toBe(false);
+  });
+
+  it("saveLater: the save waits for answers still being worked on before it writes", async () => {
     const key = randomUUID();
     const result = await runSelfCheck({ text: POST, consent: true, submissionKey: key, saveLater: true }, ctx, deps(getDb));
     const receipt = result.save.status === "pending" ? result.save.receipt : "";

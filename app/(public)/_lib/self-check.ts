@@ -38,6 +38,8 @@ export interface SelfCheckDeps {
   saveCase(input: NewCase): Promise<SavedCase>;
   /** Throws a UserFacingError (kind "rate_limited") when the client has checked too many posts. */
   limit(): Promise<void>;
+  /** Runs the answer's own work (from the words to the result), counted so that saves can wait for it. */
+  answering?<T>(work: () => Promise<T>): Promise<T>;
   /** A save made after its answer waits here while others are still waiting for theirs (answers-first.ts). */
   yieldToAnswers?(): Promise<void>;
   log(event: string, details?: Record<string, unknown>): void;
@@ -101,6 +103,20 @@ export async function runSelfCheck(raw: unknown, ctx: SelfCheckContext, deps: Se
     }
   }
 
+  const answer = () => answerFor(words, input, base, country, nothingSaved, deps);
+  return deps.answering ? deps.answering(answer) : answer();
+}
+
+/** From the words to the answer: check them, classify, rank resources, and save (or issue a receipt) with consent. */
+async function answerFor(
+  words: string,
+  input: z.output<typeof selfCheckInputSchema>,
+  base: Omit<CheckResult, "outcome">,
+  country: string,
+  nothingSaved: SaveStatus,
+  deps: SelfCheckDeps,
+): Promise<CheckResult> {
+  const useLink = base.source === "link";
   const checked = checkPostText(words);
   if (!checked.ok) return { ...base, outcome: "invalid", field: useLink ? "link" : "text", message: checked.message, save: nothingSaved };
   // Sent back so the resources stream reads exactly what was classified; shown on the page only for links.
