@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { entitySpans, tagDoc, tagDocFull } from "../lib/anonymize/tag.mjs";
-import { knownFullParseMistake, spansNotIn } from "../lib/anonymize/tag-audit.mjs";
+import { judgeShortcut } from "../lib/anonymize/tag-audit.mjs";
 
 const { values, positionals } = parseArgs({ options: { shard: { type: "string", default: "0/1" } }, allowPositionals: true });
 const [shard, shards] = values.shard.split("/").map(Number);
@@ -29,8 +29,7 @@ for (const file of files) {
     const full = entitySpans(text, tagDocFull(text));
     fullMs += performance.now() - t1;
     if (full.length) withEntities++;
-    const extra = spansNotIn(fast, full);
-    const missed = spansNotIn(full, fast);
+    const { extra, missed, known, unexplained } = judgeShortcut(text, fast, full);
     if (extra.length || missed.length) differ++;
     const show = (spans) => spans.map((s) => `${s.kind}:${JSON.stringify(text.slice(s.start, s.end))}`).join(", ");
     const where = `${path.basename(file)}:${n + 1}`;
@@ -38,12 +37,11 @@ for (const file of files) {
       shortcutOnly++;
       console.log(`${where}: only the shortcut found ${show(extra)}`);
     }
-    const unexplained = missed.filter((s) => !knownFullParseMistake(text, s, missed));
     if (unexplained.length) {
       otherMisses++;
       console.log(`${where}: the shortcut missed ${show(unexplained)}`);
     }
-    for (const s of missed.filter((s) => knownFullParseMistake(text, s, missed))) {
+    for (const s of known) {
       const words = `${s.kind}:${text.slice(s.start, s.end).toLowerCase()}`;
       knownMisses.set(words, (knownMisses.get(words) ?? 0) + 1);
     }

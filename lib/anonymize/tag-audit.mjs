@@ -29,3 +29,15 @@ export function spansNotIn(a, b) {
   const inB = new Set(b.map(key));
   return a.filter((s) => !inB.has(key(s)));
 }
+
+/**
+ * The shortcut's spans judged against the full parse's: what only the shortcut found (must be none), what it
+ * missed, and of those the known full-parse mistakes and the rest (must be none).
+ */
+export function judgeShortcut(text, fast, full) {
+  const missed = spansNotIn(full, fast);
+  const known = [];
+  const unexplained = [];
+  for (const span of missed) (knownFullParseMistake(text, span, missed) ? known : unexplained).push(span);
+  return { extra: spansNotIn(fast, full), missed, known, unexplained };
+}
