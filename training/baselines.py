@@ -9,7 +9,8 @@ import time
 import numpy as np
 
 from .calibrate import apply_platt, fit_platt, logit
-from .common import LABELS, RUNS, SEED, class_index, label_matrix, load_split, log, seed_everything
+from .common import LABELS, RUNS, SEED, class_index, label_matrix, log, seed_everything
+from .corpus import load_rows
 from .metrics import choose_thresholds, crisis_threshold, evaluate
 
 
@@ -51,7 +52,7 @@ def main(argv=None):
     from sklearn.feature_extraction.text import TfidfVectorizer
     out = Path(a.out)
     out.mkdir(parents=True, exist_ok=True)
-    tr, dv, te = (load_split(s, a.data, a.limit) for s in ("train", "dev", "test"))
+    tr, dv, te = (load_rows(s, a.data, a.limit) for s in ("train", "dev", "test"))
     Ytr, Ydv, Yte = label_matrix(tr), label_matrix(dv), label_matrix(te)
     cdv, cte = class_index(dv), class_index(te)
     for name in a.models.split(","):

@@ -43,10 +43,6 @@ def read_jsonl(path, limit=None):
     return rows
 
 
-def load_split(split, ddir=None, limit=None):
-    return read_jsonl(data_dir(ddir) / f"{split}.jsonl", limit)
-
-
 def label_matrix(rows):
     """Multilabel targets: one column per condition; `none` is all zeros."""
     y = np.zeros((len(rows), len(LABELS)), dtype=np.float32)

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import numpy as np
 
-from .common import RUNS, data_dir, pretrain_path, load_split, read_jsonl, label_matrix, class_index, log
+from .common import RUNS, data_dir, pretrain_path, label_matrix, class_index, log
+from .corpus import EXTRA_WEIGHT, extra_path, has_shift, load_rows, shift_path
 from .wordpiece import WordPieceTokenizer
 
 
@@ -15,20 +16,23 @@ def _key(*parts):
 
 
 def encode_split(tok, split, ddir=None, cache=True, limit=None, vocab_path=None):
-    path = data_dir(ddir) / f"{split}.jsonl"
+    path = shift_path(ddir) if split == "shift" else data_dir(ddir) / f"{split}.jsonl"
     cdir = RUNS / "cache"
     st = path.stat()
-    key = _key(path.resolve(), st.st_size, st.st_mtime, vocab_path, limit)
+    extra = extra_path(ddir) if split == "train" and extra_path(ddir).exists() else None
+    # the cache follows the corpus: its files, the masking and reddit-extra's weight
+    key = _key(path.resolve(), st.st_size, st.st_mtime, vocab_path, limit, "mask2", extra and extra.stat().st_size,
+               EXTRA_WEIGHT)
     f = cdir / f"{split}-{key}.npz"
     if cache and f.exists():
         d = np.load(f, allow_pickle=False)
         ids = np.split(d["flat"], d["offsets"][1:-1])
         meta = json.loads(str(d["meta"]))
         return ids, d["y"], d["cls"], meta
-    rows = load_split(split, ddir, limit)
+    rows = load_rows(split, ddir, limit)
     ids = [np.asarray(tok.encode(r["text"]), dtype=np.int32) for r in rows]
     y, cls = label_matrix(rows), class_index(rows)
-    meta = [{"id": r["id"], "label": r["label"]} for r in rows]
+    meta = [{"id": r["id"], "label": r["label"], "weight": r["weight"], "source": r.get("source")} for r in rows]
     if cache:
         cdir.mkdir(parents=True, exist_ok=True)
         offsets = np.cumsum([0] + [len(x) for x in ids])
@@ -73,7 +77,7 @@ def main():
     ap.add_argument("--vocab", default=str(RUNS / "tokenizer" / "vocab.txt"))
     a = ap.parse_args()
     tok = WordPieceTokenizer(a.vocab)
-    for s in ("train", "dev", "test"):
+    for s in ("train", "dev", "test") + (("shift",) if has_shift(a.data) else ()):
         ids, y, _, _ = encode_split(tok, s, a.data, vocab_path=a.vocab)
         lens = np.array([len(x) for x in ids])
         log(f"{s}: {len(ids)} docs, tokens p50 {np.median(lens):.0f} p90 {np.percentile(lens, 90):.0f} "

@@ -1,6 +1,8 @@
-"""Multilabel fine-tuning (4 sigmoids) of the MLM-pretrained encoder on the train split.
-Trains on each post's first window (max_length tokens), length-bucketed dynamic padding.
-Evaluates dev (first window, fast) each half epoch; keeps best.pt by dev macro AUC."""
+"""Multilabel fine-tuning (4 sigmoids) of the MLM-pretrained encoder on the training corpus (training/corpus.py:
+reddit-mh train plus reddit-extra, each row weighted). Trains on each post's first window (max_length tokens),
+length-bucketed dynamic padding. Evaluates dev (first window, fast) each half epoch, and reddit-shift too when it is
+there; keeps best.pt by the mean of the two macro AUCs, so the checkpoint kept is the one that holds up on posts
+unlike the training data, not only on the training collections."""
 import argparse
 import json
 import math
@@ -12,6 +14,7 @@ import torch
 import torch.nn.functional as F
 
 from .common import RUNS, start_run, SEED, log
+from .corpus import has_shift
 from .data import encode_split
 from .infer import pad_batch, predict_logits
 from .metrics import auc
@@ -19,15 +22,17 @@ from .model import Config, DistilBertForSequenceClassification
 from .pretrain import lr_at, deadline_passed
 
 
-def loss_fn(logits, Y, kind):
+def loss_fn(logits, Y, kind, w=None):
+    w = torch.ones(len(Y), dtype=logits.dtype) if w is None else w
     if kind == "bce":
-        return F.binary_cross_entropy_with_logits(logits, Y)
+        per_row = F.binary_cross_entropy_with_logits(logits, Y, reduction="none").mean(1)
+        return (per_row * w).sum() / w.sum()
     # One 5-way softmax with none's logit fixed at 0, so the 4 outputs stay one logit per condition
     # (log p_condition / p_none) and the ONNX contract is unchanged. The labels are exclusive (one subreddit per
     # post), and a softmax makes depression and suicidal compete, where 4 independent sigmoids do not.
     z = torch.cat([torch.zeros(len(logits), 1, dtype=logits.dtype), logits], 1)
     target = torch.where(Y.sum(1) > 0, Y.argmax(1) + 1, torch.zeros(len(Y), dtype=torch.long))
-    return F.cross_entropy(z, target)
+    return (F.cross_entropy(z, target, reduction="none") * w).sum() / w.sum()
 
 
 def make_batches(lengths, batch, rng):
@@ -68,8 +73,11 @@ def main(argv=None):
     ap.add_argument("--hidden", type=int, default=1024)
     a = ap.parse_args(argv)
     out, logf, tok = start_run(a.out, a.vocab)
-    tr_ids, Ytr, _, _ = encode_split(tok, "train", a.data, limit=a.limit, vocab_path=a.vocab)
+    tr_ids, Ytr, _, tr_meta = encode_split(tok, "train", a.data, limit=a.limit, vocab_path=a.vocab)
+    Wtr = np.array([m["weight"] for m in tr_meta], dtype=np.float32)
     dv_ids, Ydv, _, _ = encode_split(tok, "dev", a.data, limit=a.limit, vocab_path=a.vocab)
+    sh_ids, Ysh = (encode_split(tok, "shift", a.data, limit=a.limit, vocab_path=a.vocab)[:2] if has_shift(a.data)
+                   else (None, None))
     L = a.max_length
     tr = [np.concatenate([x[:L - 1], [tok.sep]]) if len(x) > L else x for x in tr_ids]
     lengths = np.array([len(x) for x in tr])
@@ -102,9 +110,17 @@ def main(argv=None):
     t_start = time.time()
     t0, rl, nl = time.time(), 0.0, 0
 
+    def macro_auc(ids, Y):
+        lg = predict_logits(model, ids, L, first_window_only=True, pad_id=tok.pad)
+        return float(np.mean([auc(Y[:, k], lg[:, k]) for k in range(4)]))
+
     def evaluate_dev():
-        lg = predict_logits(model, dv_ids, L, first_window_only=True, pad_id=tok.pad)
-        return float(np.mean([auc(Ydv[:, k], lg[:, k]) for k in range(4)]))
+        """The mean of dev's and reddit-shift's first-window macro AUC (dev's alone without reddit-shift)."""
+        scores = {"dev": macro_auc(dv_ids, Ydv)}
+        if sh_ids is not None:
+            scores["shift"] = macro_auc(sh_ids, Ysh)
+        log(f"first-window macro AUC {scores}", logf)
+        return float(np.mean(list(scores.values())))
 
     def save(tag):
         torch.save({"model": model.state_dict(), "config": cfg.to_dict(), "step": step,
@@ -118,7 +134,7 @@ def main(argv=None):
             ids, mask = pad_batch([tr[i] for i in b], tok.pad)
             for g in opt.param_groups:
                 g["lr"] = lr_at(step, total, a.lr, max(1, int(0.06 * total)))
-            loss = loss_fn(model(ids, mask), torch.from_numpy(Ytr[b]), a.loss)
+            loss = loss_fn(model(ids, mask), torch.from_numpy(Ytr[b]), a.loss, torch.from_numpy(Wtr[b]))
             opt.zero_grad(set_to_none=True)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -139,8 +155,8 @@ def main(argv=None):
             last = step >= total or deadline_passed(a.deadline)
             if step % eval_every == 0 or last:
                 m = evaluate_dev()
-                hist.append({"step": step, "dev_auc_first_window": round(m, 4)})
-                log(f"eval step {step}: dev macro AUC (first window) {m:.4f}", logf)
+                hist.append({"step": step, "selection_auc_first_window": round(m, 4)})
+                log(f"eval step {step}: selection macro AUC (first window, dev and shift) {m:.4f}", logf)
                 save("last")
                 if m > best:
                     best = m
@@ -149,8 +165,8 @@ def main(argv=None):
             if last:
                 stop = True
                 break
-    (out / "done.json").write_text(json.dumps({"step": step, "total": total, "best_dev_auc": best}))
-    log(f"fine-tune done: step {step}, best dev AUC (first window) {best:.4f}", logf)
+    (out / "done.json").write_text(json.dumps({"step": step, "total": total, "best_selection_auc": best}))
+    log(f"fine-tune done: step {step}, best selection AUC (first window) {best:.4f}", logf)
 
 
 if __name__ == "__main__":

@@ -1,11 +1,13 @@
-"""Writes lib/classifier/__fixtures__/tokenizer-cases.json: token ids from the Python
-tokenizer on tricky hand-written text, for the TypeScript parity test."""
+"""Writes lib/classifier/__fixtures__/tokenizer-cases.json (token ids from the Python tokenizer on tricky
+hand-written text) and mask-cases.json (training/mask.py's output on its own cases and on the tokenizer's), for the
+TypeScript parity tests."""
 import argparse
 import hashlib
 import json
 from pathlib import Path
 
 from .common import REPO, RUNS
+from .mask import FIXTURE_TEXTS as MASK_TEXTS, mask_mentions
 from .wordpiece import WordPieceTokenizer
 
 CASES = [
@@ -46,6 +48,10 @@ def main(argv=None):
     Path(a.out).parent.mkdir(parents=True, exist_ok=True)
     Path(a.out).write_text(json.dumps({"cases": cases, "long": long}, ensure_ascii=True, indent=0))
     print(f"wrote {a.out}: {len(cases)} cases, long text {len(ids)} ids")
+    masks = [{"text": t, "masked": mask_mentions(t)} for t in MASK_TEXTS + CASES]
+    mask_out = Path(a.out).parent / "mask-cases.json"
+    mask_out.write_text(json.dumps({"cases": masks}, ensure_ascii=True, indent=0))
+    print(f"wrote {mask_out}: {len(masks)} cases")
 
 
 if __name__ == "__main__":

@@ -10,7 +10,8 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from .common import RUNS, start_run, SEED, load_split, log
+from .common import RUNS, start_run, SEED, log
+from .corpus import load_rows
 from .data import encode_pretrain
 from .model import Config, DistilBertForMaskedLM
 
@@ -67,7 +68,7 @@ def main(argv=None):
     a = ap.parse_args(argv)
     out, logf, tok = start_run(a.out, a.vocab)
     V = len(tok.itos)
-    train_texts = [r["text"] for r in load_split("train", a.data, a.train_limit)]
+    train_texts = [r["text"] for r in load_rows("train", a.data, a.train_limit)]
     flat = np.asarray(encode_pretrain(tok, a.vocab, train_texts, a.pretrain_limit))
     L = a.seq_len
     nb = len(flat) // (L - 1)

@@ -28,7 +28,8 @@ none. Each learns its own NB ratios for the one distinction it is fitted on. Lin
 change. On dev (5-fold CV over 6 fold seeds) they lift the softmax stack's macro AUC by ~0.0005, and by ~0.0009
 with the stack's square terms (export.py).
 
-Writes <out>/word-lr.onnx, scores.npz (dev/test logits, for export's blend) and meta.json."""
+Trained on training/corpus.py's corpus, each row weighted (its NB ratios count weighted documents).
+Writes <out>/word-lr.onnx, scores.npz (dev/test/shift logits, for export's blend) and meta.json."""
 import argparse
 import json
 import time
@@ -38,7 +39,8 @@ import numpy as np
 import onnx
 from onnx import TensorProto, helper, numpy_helper
 
-from .common import LABELS, RUNS, label_matrix, load_split, log, seed_everything, softmax_classes
+from .common import LABELS, RUNS, label_matrix, log, seed_everything, softmax_classes
+from .corpus import has_shift, load_rows
 
 TOKEN_PATTERN = r"(?u)\b\w\w+\b"
 # The pairwise columns, as indexes into LABELS: each is the log-odds of the first condition against the second.
@@ -131,10 +133,12 @@ def main(argv=None):
     t0 = time.time()
     out = Path(a.out)
     out.mkdir(parents=True, exist_ok=True)
-    tr, dv, te = (load_split(s, a.data, a.limit) for s in ("train", "dev", "test"))
+    tr, dv, te = (load_rows(s, a.data, a.limit) for s in ("train", "dev", "test"))
+    sh = load_rows("shift", a.data, a.limit) if has_shift(a.data) else []
     vec = vectorizer(a.max_features)
     Xtr = vec.fit_transform([r["text"] for r in tr])
     Ytr = label_matrix(tr)
+    wtr = np.array([r["weight"] for r in tr])
     coef = np.zeros((len(LABELS), Xtr.shape[1]))
     intercept = np.zeros(len(LABELS))
     present = (Xtr > 0).astype(np.float32).tocsr()
@@ -142,20 +146,21 @@ def main(argv=None):
     def nb_lr(rows, y):
         """A logistic regression on the rows' features, each scaled by its naive-Bayes log-count ratio for y first
         (Wang & Manning 2012). (x * r) . w == x . (r * w), so the graph is unchanged: it reads r * w."""
-        X, r = Xtr[rows], np.ones(Xtr.shape[1])
+        X, r, w = Xtr[rows], np.ones(Xtr.shape[1]), wtr[rows]
         if not a.no_nb:
-            p = np.asarray(present[rows][y].sum(0)).ravel() + 1
-            q = np.asarray(present[rows][~y].sum(0)).ravel() + 1
+            # weighted document counts: a reddit-extra post counts as much as its training weight
+            p = np.asarray(present[rows][y].T @ w[y]).ravel() + 1
+            q = np.asarray(present[rows][~y].T @ w[~y]).ravel() + 1
             r = np.log((p / p.sum()) / (q / q.sum()))
             X = X.multiply(r.astype(np.float32)).tocsr()
-        m = LogisticRegression(C=a.C, solver="liblinear", max_iter=1000).fit(X, y)
+        m = LogisticRegression(C=a.C, solver="liblinear", max_iter=1000).fit(X, y, sample_weight=w)
         return m.coef_[0] * r, m.intercept_[0]
 
     every = np.arange(Xtr.shape[0])
     for k in range(len(LABELS)):
         coef[k], intercept[k] = nb_lr(every, Ytr[:, k] == 1)
     if a.multinomial_C > 0:
-        mm = LogisticRegression(C=a.multinomial_C, max_iter=2000).fit(Xtr, softmax_classes(Ytr))
+        mm = LogisticRegression(C=a.multinomial_C, max_iter=2000).fit(Xtr, softmax_classes(Ytr), sample_weight=wtr)
         # log(p_k / p_none) = (w_k - w_none) . x + (b_k - b_none): linear, so the graph just reads 4 more columns
         coef = np.vstack([coef, mm.coef_[1:] - mm.coef_[0]])
         intercept = np.concatenate([intercept, mm.intercept_[1:] - mm.intercept_[0]])
@@ -175,7 +180,8 @@ def main(argv=None):
         return vec.transform(texts) @ coef.T + intercept
 
     Ldv, Lte = score([r["text"] for r in dv]), score([r["text"] for r in te])
-    np.savez(out / "scores.npz", dev=Ldv, test=Lte)
+    Lsh = score([r["text"] for r in sh]) if sh else np.zeros((0, coef.shape[0]))
+    np.savez(out / "scores.npz", dev=Ldv, test=Lte, shift=Lsh)
     onnx.save(build_graph(vec, coef, intercept), str(out / "word-lr.onnx"))
     fixture = [{"text": t, "words": words(vec, t), "ngrams": grams(vec, t)[0], "counts": grams(vec, t)[1],
                 "logits": score([t])[0].tolist()} for t in FIXTURE_TEXTS]

@@ -326,14 +326,15 @@ def save_tokenizer(vocab, out_dir, max_length):
 
 def main():
     import argparse
-    from .common import load_split, RUNS, log
+    from .common import RUNS, log
+    from .corpus import load_rows
     ap = argparse.ArgumentParser(description="Learn the WordPiece vocabulary from the train split")
     ap.add_argument("--data", default=None)
     ap.add_argument("--vocab-size", type=int, default=16000)
     ap.add_argument("--max-length", type=int, default=256)
     ap.add_argument("--out", default=str(RUNS / "tokenizer"))
     a = ap.parse_args()
-    rows = load_split("train", a.data)
+    rows = load_rows("train", a.data)
     vocab = train_vocab([r["text"] for r in rows], a.vocab_size, log=log)
     save_tokenizer(vocab, a.out, a.max_length)
     log(f"vocab {len(vocab)} -> {a.out}")

@@ -13,6 +13,7 @@ import { combineLogits } from "./combine";
 import { calibrate, parseConfig } from "./config";
 import { OnnxWorkerSession } from "./onnx-session";
 import { groupSpans, splitSentences, type Span } from "./sentences";
+import { maskMentions } from "./mask";
 import { LABELS, ModelLoadError, type ClassifierResult, type Confidence, type Evidence, type Label, type ModelConfig, type Tier } from "./types";
 import { windows } from "./windows";
 import { gramsOf } from "./words";
@@ -235,13 +236,13 @@ export class Classifier {
   private async servedLogits(clean: string[], wordOnly: string[]): Promise<{ logits: number[][]; words: number[][] }> {
     const wm = this.config.word_model;
     if (!wm) return { logits: await this.windowLogits(clean), words: [] };
-    const [ens, words] = await Promise.all([this.windowLogits(clean), this.gramLogits([...clean, ...wordOnly].map(gramsOf))]);
+    const [ens, words] = await Promise.all([this.windowLogits(clean), this.gramLogits([...clean, ...wordOnly].map(wordInput))]);
     return { logits: ens.map((row, i) => combineLogits(row, words[i]!, wm)), words: words.slice(clean.length) };
   }
 
   /** The word model's logits per text, alone (tests and tools). */
   wordLogits(texts: string[]): Promise<number[][]> {
-    return this.gramLogits(texts.map((t) => gramsOf(sanitize(t))));
+    return this.gramLogits(texts.map((t) => wordInput(sanitize(t))));
   }
 
   /**
@@ -282,7 +283,7 @@ export class Classifier {
     const owner: number[] = [];
     const seqs: number[][] = [];
     texts.forEach((t, i) => {
-      for (const w of windows(this.encode(t), this.config.max_length, this.config.window_stride)) {
+      for (const w of windows(this.encode(maskMentions(t)), this.config.max_length, this.config.window_stride)) {
         owner.push(i);
         seqs.push(w);
       }
@@ -369,6 +370,9 @@ export class Classifier {
 }
 
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
+
+/** What the word model reads of a text: its n-grams once community mentions are blanked (./mask.ts). */
+const wordInput = (text: string) => gramsOf(maskMentions(text));
 
 /** Lone surrogates are replaced so any JS string is safe to tokenize. Offsets are preserved. */
 export function sanitize(text: string): string {

@@ -9,7 +9,7 @@ import { resolveCountry } from "@/lib/country";
 import { rankResources } from "@/lib/resources/rank";
 import type { NewCase, SavedCase } from "@/lib/db/cases";
 import type { Analysis, CheckResult, SaveCheckOutcome, SaveStatus } from "@/components/self-check/types";
-import { mentionsCrisis } from "./crisis-words";
+import { mentionsCrisis } from "@/lib/classifier/crisis-words";
 import { issueReceipt, redeemReceipt } from "./receipt";
 
 /**
