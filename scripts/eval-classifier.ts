@@ -1,18 +1,43 @@
 /**
- * npm run eval -- <file.jsonl> [--json] [--model <dir>] [--boot N]
- * Runs the production TypeScript pipeline (lib/classifier core) on a JSONL file in the corpus
- * format ({text, label}) and prints the paper's table with bootstrap 95% CIs, per-condition
- * metrics, the 5-way confusion matrix, calibration error and crisis-tier figures.
+ * npm run eval -- <file.jsonl> [--json] [--predictions OUT.jsonl] [--model <dir>] [--boot N]
+ * Runs the production TypeScript pipeline (lib/classifier core) on a JSONL file in the corpus format
+ * ({id?, text, label, source?}) and prints the paper's table with bootstrap 95% CIs, per-condition metrics, the
+ * 5-way confusion matrix, calibration error and crisis-tier figures: the model's (p(suicidal) at the crisis
+ * threshold) and the served tier's (the model's raised by the explicit crisis words, what a person is shown).
+ * --json adds crisis.recall_at_none_5pct / _10pct and, when rows carry `source`, per_source (served crisis rate per
+ * source and label). --predictions writes one line per post: {id, label, probabilities, tier} (served tier).
  */
 import fs from "node:fs";
 import { Classifier } from "../lib/classifier/core";
-import { CLASSES, evaluate } from "../lib/classifier/metrics";
-import { LABELS, ModelLoadError } from "../lib/classifier/types";
+import { servedTier } from "../lib/classifier/crisis-words";
+import { CLASSES, crisisRateBySource, evaluate, recallAtNoneRate } from "../lib/classifier/metrics";
+import { LABELS, ModelLoadError, type Label, type Tier } from "../lib/classifier/types";
+
+const VALUE_FLAGS = ["--model", "--boot", "--predictions"];
 
 function usage(msg?: string): never {
   if (msg) console.error(msg);
-  console.error("usage: npm run eval -- <file.jsonl> [--json] [--model <dir>] [--boot N]");
+  console.error("usage: npm run eval -- <file.jsonl> [--json] [--predictions OUT.jsonl] [--model <dir>] [--boot N]");
   process.exit(2);
+}
+
+interface Row { id?: unknown; text?: unknown; label?: unknown; source?: unknown }
+
+function readRows(file: string): Row[] {
+  const rows = fs
+    .readFileSync(file, "utf8")
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((l, i) => {
+      try {
+        return JSON.parse(l) as Row;
+      } catch {
+        usage(`${file}:${i + 1}: not JSON`);
+      }
+    });
+  const bad = rows.findIndex((r) => typeof r.text !== "string" || !CLASSES.includes(r.label as never));
+  if (bad >= 0) usage(`${file}:${bad + 1}: needs "text" and "label" in ${CLASSES.join("|")}`);
+  return rows;
 }
 
 async function main() {
@@ -22,27 +47,17 @@ async function main() {
     const i = args.indexOf(k);
     return i >= 0 ? args[i + 1] : undefined;
   };
-  const modelDir = opt("--model");
+  for (const k of VALUE_FLAGS) if (args.includes(k) && !opt(k)) usage(`${k} needs a value`);
   const nBoot = Number(opt("--boot") ?? 1000);
-  const file = args.find((a, i) => !a.startsWith("--") && !["--model", "--boot"].includes(args[i - 1] ?? ""));
+  if (!Number.isInteger(nBoot) || nBoot < 0) usage("--boot must be a whole number");
+  const predictionsOut = opt("--predictions");
+  const file = args.find((a, i) => !a.startsWith("--") && !VALUE_FLAGS.includes(args[i - 1] ?? ""));
   if (!file) usage();
   if (!fs.existsSync(file)) usage(`no such file: ${file}`);
-  const rows = fs
-    .readFileSync(file, "utf8")
-    .split("\n")
-    .filter((l) => l.trim())
-    .map((l, i) => {
-      try {
-        return JSON.parse(l) as { text?: unknown; label?: unknown };
-      } catch {
-        usage(`${file}:${i + 1}: not JSON`);
-      }
-    });
-  const bad = rows.findIndex((r) => typeof r.text !== "string" || !CLASSES.includes(r.label as never));
-  if (bad >= 0) usage(`${file}:${bad + 1}: needs "text" and "label" in ${CLASSES.join("|")}`);
+  const rows = readRows(file);
   let clf: Classifier;
   try {
-    clf = await Classifier.load({ modelDir });
+    clf = await Classifier.load({ modelDir: opt("--model") });
   } catch (e) {
     if (e instanceof ModelLoadError) {
       console.error(e.message);
@@ -52,20 +67,57 @@ async function main() {
   }
   const t0 = performance.now();
   const P: number[][] = [];
+  const tiers: Tier[] = [];
   for (let i = 0; i < rows.length; i += 256) {
-    const res = await clf.classifyBatch(rows.slice(i, i + 256).map((r) => r.text as string), { explain: false });
-    for (const r of res) P.push(LABELS.map((l) => r.probabilities[l]));
+    const batch = rows.slice(i, i + 256).map((r) => r.text as string);
+    const res = await clf.classifyBatch(batch, { explain: false });
+    res.forEach((r, j) => {
+      P.push(LABELS.map((l) => r.probabilities[l]));
+      tiers.push(servedTier(r.tier, batch[j] as string));
+    });
   }
   const secs = (performance.now() - t0) / 1000;
   const Y = rows.map((r) => LABELS.map((l) => (r.label === l ? 1 : 0)));
   const cls = rows.map((r) => CLASSES.indexOf(r.label as never));
   const res = evaluate(Y, cls, P, clf.config.thresholds, clf.config.crisis_threshold, nBoot);
+  const s = LABELS.indexOf("suicidal");
+  const servedRate = (want: number) => {
+    const idx = cls.flatMap((c, i) => (c === want ? [i] : []));
+    return idx.length ? Math.round((idx.filter((i) => tiers[i] === "crisis").length / idx.length) * 1e4) / 1e4 : null;
+  };
+  const crisis = {
+    ...res.crisis,
+    served: { suicidal_recall: servedRate(s), none_flagged_rate: servedRate(LABELS.length) },
+    recall_at_none_5pct: recallAtNoneRate(P.map((p) => p[s] as number), cls, 0.05),
+    recall_at_none_10pct: recallAtNoneRate(P.map((p) => p[s] as number), cls, 0.1),
+  };
+  const withSource = rows.every((r) => typeof r.source === "string");
+  const perSource = withSource ? crisisRateBySource(rows.map((r, i) => ({ source: r.source as string, label: r.label as string, crisis: tiers[i] === "crisis" }))) : undefined;
+
+  if (predictionsOut) {
+    const lines = rows.map((r, i) => {
+      const probabilities = Object.fromEntries(LABELS.map((l, k) => [l, P[i]![k]])) as Record<Label, number>;
+      return JSON.stringify({ id: r.id ?? String(i), label: r.label, probabilities, tier: tiers[i] });
+    });
+    fs.writeFileSync(predictionsOut, lines.join("\n") + "\n");
+  }
   const model = { name: clf.config.name, version: clf.config.version };
   if (json) {
-    console.log(JSON.stringify({ ...res, model, file, seconds: Math.round(secs * 10) / 10 }));
+    console.log(JSON.stringify({ ...res, crisis, ...(perSource ? { per_source: perSource } : {}), model, file, seconds: Math.round(secs * 10) / 10 }));
     return;
   }
-  const f = (x: number | null) => (x === null ? "  n/a" : x.toFixed(3));
+  printTable(res, crisis, perSource, model, file, secs);
+}
+
+function printTable(
+  res: ReturnType<typeof evaluate>,
+  crisis: { threshold: number; suicidal_recall: number | null; none_flagged_rate: number | null; served: { suicidal_recall: number | null; none_flagged_rate: number | null }; recall_at_none_5pct: number | null; recall_at_none_10pct: number | null },
+  perSource: ReturnType<typeof crisisRateBySource> | undefined,
+  model: { name: string; version: string },
+  file: string,
+  secs: number,
+) {
+  const f = (x: number | null | undefined) => (x === null || x === undefined ? "  n/a" : x.toFixed(3));
   const s = (k: "auc" | "f1" | "accuracy") => `${f(res[k].value)} (${f(res[k].ci_low)}-${f(res[k].ci_high)})`;
   console.log(`${model.name} ${model.version} on ${file} (n=${res.n}, ${secs.toFixed(1)} s)\n`);
   console.log("| ROC-AUC (macro) | F1 (macro) | Accuracy (5-way) |\n|---|---|---|");
@@ -75,7 +127,16 @@ async function main() {
   console.log(`\nconfusion (rows true, cols predicted): ${CLASSES.join(", ")}`);
   res.confusion.matrix.forEach((row, i) => console.log(`${(CLASSES[i] as string).padEnd(11)} ${row.map((v) => String(v).padStart(6)).join("")}`));
   console.log(`\nECE (15 bins, pooled over conditions): ${f(res.ece)}`);
-  console.log(`crisis tier (p(suicidal) >= ${res.crisis.threshold.toFixed(4)}): suicidal recall ${f(res.crisis.suicidal_recall)}, none flagged ${f(res.crisis.none_flagged_rate)}`);
+  console.log(`crisis tier, model (p(suicidal) >= ${crisis.threshold.toFixed(4)}): suicidal recall ${f(crisis.suicidal_recall)}, none flagged ${f(crisis.none_flagged_rate)}`);
+  console.log(`crisis tier, served (model or explicit crisis words): suicidal recall ${f(crisis.served.suicidal_recall)}, none flagged ${f(crisis.served.none_flagged_rate)}`);
+  console.log(`suicidal recall at 5% / 10% of none posts flagged: ${f(crisis.recall_at_none_5pct)} / ${f(crisis.recall_at_none_10pct)}`);
+  if (perSource) {
+    console.log("\nserved crisis rate per source (none | suicidal):");
+    for (const [src, labels] of Object.entries(perSource)) {
+      const cell = (l: string) => (labels[l] ? `${f(labels[l]!.crisis_rate)} of ${labels[l]!.n}` : "-");
+      console.log(`  ${src.padEnd(28)} ${cell("none").padEnd(16)} | ${cell("suicidal")}`);
+    }
+  }
 }
 
 main().catch((e) => {

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
@@ -42,5 +43,34 @@ describe("eval on a tiny hand-written jsonl", () => {
     expect(j.crisis).toHaveProperty("none_flagged_rate");
     expect(typeof j.ece).toBe("number");
     expect(j.model.name).toBeTruthy();
+    for (const k of ["recall_at_none_5pct", "recall_at_none_10pct", "served"]) expect(j.crisis).toHaveProperty(k);
+    expect(j).not.toHaveProperty("per_source"); // the tiny file's rows carry no source
+  }, 120_000);
+
+  it("--predictions writes one line per post with the served tier; --json adds per_source when rows carry one", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lantern-eval-"));
+    const input = path.join(dir, "in.jsonl");
+    const texts = [
+      { id: "a1", text: "Does anyone know a good recipe for banana bread without eggs?", label: "none", source: "kitchen" },
+      // explicit words: the served tier is crisis whatever the model says
+      { id: "a2", text: "nobody would even notice if I was gone", label: "suicidal", source: "forum" },
+      { id: "a3", text: "My hands shake before every exam and my chest goes tight.", label: "anxiety", source: "forum" },
+    ];
+    fs.writeFileSync(input, texts.map((t) => JSON.stringify(t)).join("\n"));
+    const out = path.join(dir, "pred.jsonl");
+    const stdout = execFileSync("npx", ["tsx", "scripts/eval-classifier.ts", input, "--json", "--boot", "0", "--predictions", out], {
+      cwd: path.resolve(import.meta.dirname, "../.."), encoding: "utf8", env: { ...process.env, NODE_NO_WARNINGS: "1" },
+    });
+    const preds = fs.readFileSync(out, "utf8").trim().split("\n").map((l) => JSON.parse(l));
+    expect(preds.map((p) => p.id)).toEqual(["a1", "a2", "a3"]);
+    expect(preds.map((p) => p.label)).toEqual(["none", "suicidal", "anxiety"]);
+    for (const p of preds) {
+      expect(Object.keys(p.probabilities).sort()).toEqual(["anxiety", "bipolar", "depression", "suicidal"]);
+      expect(["low", "elevated", "crisis"]).toContain(p.tier);
+    }
+    expect(preds[1].tier).toBe("crisis");
+    const j = JSON.parse(stdout.trim().split("\n").pop()!);
+    expect(j.per_source.forum.suicidal).toEqual({ n: 1, crisis_rate: 1 });
+    expect(j.per_source.kitchen.none.n).toBe(1);
   }, 120_000);
 });

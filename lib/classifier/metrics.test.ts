@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { auc, ece, evaluate, percentile, predictClass, prf } from "./metrics";
+import { auc, crisisRateBySource, ece, evaluate, percentile, predictClass, prf, recallAtNoneRate } from "./metrics";
 
 const th = { depression: 0.5, anxiety: 0.5, bipolar: 0.5, suicidal: 0.5 };
 
@@ -29,5 +29,24 @@ describe("eval metrics against hand-computed values", () => {
     expect(r.confusion.matrix[4]).toEqual([0, 0, 0, 1, 1]);
     expect(r.accuracy.ci_low).toBeLessThanOrEqual(0.75);
     expect(r.accuracy.ci_high).toBeGreaterThanOrEqual(0.75);
+  });
+  it("recall at a share of none posts flagged, by hand", () => {
+    // 10 none posts scored 0.0-0.9; suicidal posts 0.95, 0.85, 0.5. At 10% none flagged the line sits above 0.8
+    // (one none post, 0.9, is over it): 0.95 and 0.85 are caught. At 0%: above 0.9, only 0.95.
+    const none = Array.from({ length: 10 }, (_, i) => i / 10);
+    const p = [...none, 0.95, 0.85, 0.5];
+    const cls = [...none.map(() => 4), 3, 3, 3];
+    expect(recallAtNoneRate(p, cls, 0.1)).toBeCloseTo(2 / 3, 4);
+    expect(recallAtNoneRate(p, cls, 0)).toBeCloseTo(1 / 3, 4);
+    expect(recallAtNoneRate([0.5], [4], 0.05)).toBeNull();
+  });
+  it("crisis rate per source and label", () => {
+    const r = crisisRateBySource([
+      { source: "a", label: "none", crisis: true },
+      { source: "a", label: "none", crisis: false },
+      { source: "a", label: "suicidal", crisis: true },
+      { source: "b", label: "none", crisis: false },
+    ]);
+    expect(r).toEqual({ a: { none: { n: 2, crisis_rate: 0.5 }, suicidal: { n: 1, crisis_rate: 1 } }, b: { none: { n: 1, crisis_rate: 0 } } });
   });
 });

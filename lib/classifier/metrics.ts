@@ -153,3 +153,32 @@ export function evaluate(Y: number[][], cls: number[], P: number[][], th: Record
     crisis: { threshold: crisisThreshold, suicidal_recall: flagged(s), none_flagged_rate: flagged(LABELS.length) },
   };
 }
+
+/**
+ * The share of suicidal posts caught at the threshold that flags at most `rate` of none posts (the lowest such
+ * threshold, as training/metrics.py crisis_threshold picks it): how well p(suicidal) separates the two, whatever
+ * threshold is served. null when either class is absent.
+ */
+export function recallAtNoneRate(pSuicidal: number[], cls: number[], rate: number): number | null {
+  const s = LABELS.indexOf("suicidal");
+  const none = pSuicidal.filter((_, i) => cls[i] === LABELS.length).sort((a, b) => b - a);
+  const sui = pSuicidal.filter((_, i) => cls[i] === s);
+  if (!none.length || !sui.length) return null;
+  const k = Math.floor(rate * none.length);
+  // flag strictly above the (k+1)-th highest none score
+  const t = k < none.length ? (none[k] as number) : -Infinity;
+  return r4(sui.filter((p) => p > t).length / sui.length);
+}
+
+/** Per source, then per label: the share of posts shown the crisis tier. */
+export function crisisRateBySource(rows: { source: string; label: string; crisis: boolean }[]): Record<string, Record<string, { n: number; crisis_rate: number | null }>> {
+  const out: Record<string, Record<string, { n: number; flagged: number }>> = {};
+  for (const r of rows) {
+    const cell = ((out[r.source] ??= {})[r.label] ??= { n: 0, flagged: 0 });
+    cell.n++;
+    if (r.crisis) cell.flagged++;
+  }
+  return Object.fromEntries(
+    Object.entries(out).map(([source, labels]) => [source, Object.fromEntries(Object.entries(labels).map(([l, c]) => [l, { n: c.n, crisis_rate: r4(c.flagged / c.n) }]))]),
+  );
+}
