@@ -36,6 +36,13 @@ describe("triagePosts", () => {
     expect(JSON.stringify(out)).not.toContain("raw sentence");
   });
 
+  it("explicit crisis words raise a post to the crisis tier, with the crisis line first, whatever the model says", async () => {
+    classifier.classifyBatch.mockResolvedValue([output(0.02, "low"), output(0.02, "low")]);
+    const out = await triagePosts(["nobody would even notice if I was gone", "what a lovely day"], "GB");
+    expect(out.results.map((r) => r.tier)).toEqual(["crisis", "low"]);
+    expect(out.results[0]!.resources.map((r) => r.id)).toContain("gb-ie-samaritans");
+  });
+
   it("a missing model becomes the kind, user-facing message", async () => {
     classifier.classifyBatch.mockRejectedValue(new classifier.ModelLoadError("model.onnx not found at /srv/models"));
     const err = await triagePosts(["a"], "").catch((e: unknown) => e);

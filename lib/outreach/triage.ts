@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { classify, classifyBatch, ModelLoadError } from "@/lib/classifier";
+import { servedTier } from "@/lib/classifier/crisis-words";
 import { classificationSchema } from "@/lib/db/cases";
 import { UserFacingError } from "@/lib/errors";
 import { resourcesFor } from "./resources";
@@ -34,14 +35,18 @@ export async function triagePosts(texts: readonly string[], country: string): Pr
     () => classifyBatch([...texts]),
     (out) => z.array(outputSchema).length(texts.length).parse(out),
   );
-  const results = outputs.map((o) => ({
-    probabilities: o.probabilities,
-    labels: o.labels,
-    topLabel: o.topLabel,
-    confidence: o.confidence,
-    tier: o.tier,
-    resources: resourcesFor({ tier: o.tier, probabilities: o.probabilities, country }),
-  }));
+  const results = outputs.map((o, i) => {
+    // the tier a person would be shown: explicit crisis words raise it whatever the model says
+    const tier = servedTier(o.tier, texts[i] ?? "");
+    return {
+      probabilities: o.probabilities,
+      labels: o.labels,
+      topLabel: o.topLabel,
+      confidence: o.confidence,
+      tier,
+      resources: resourcesFor({ tier, probabilities: o.probabilities, country }),
+    };
+  });
   const model = outputs[0]?.model ?? { name: "unknown", version: "unknown" };
   return { results, model: { name: model.name, version: model.version } };
 }
