@@ -247,6 +247,8 @@ async function main() {
         LANTERN_OUTBOX_DIR: outboxDir,
         // The bench measures capacity, not the abuse limits (those have their own tests).
         RATE_LIMIT_SELF_CHECK_MAX: "100000000",
+        RATE_LIMIT_SAVE_MAX: "100000000",
+        RATE_LIMIT_SAVE_GLOBAL_PER_MINUTE: "100000000",
         RATE_LIMIT_GENERATION_MAX: "100000000",
         RATE_LIMIT_GENERATION_GLOBAL_PER_MINUTE: "100000000",
         LLM_PROVIDER: "offline",

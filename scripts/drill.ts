@@ -244,7 +244,7 @@ async function drillPostgres() {
     const url = await freshDatabase(pgServer.url, "lantern_drill");
     migrate(dir, url);
     const outbox = tempDir("lantern-drill-outbox-");
-    const server = await startServer(dir, port(), productionEnv({ DATABASE_URL: url, LANTERN_OUTBOX_DIR: outbox, LANTERN_OUTBOX_RETRY_MS: "500", LANTERN_SAVE_TIMEOUT_MS: "2000", RATE_LIMIT_SELF_CHECK_MAX: "1000000" }));
+    const server = await startServer(dir, port(), productionEnv({ DATABASE_URL: url, LANTERN_OUTBOX_DIR: outbox, LANTERN_OUTBOX_RETRY_MS: "500", LANTERN_SAVE_TIMEOUT_MS: "2000", RATE_LIMIT_SELF_CHECK_MAX: "1000000", RATE_LIMIT_SAVE_MAX: "1000000", RATE_LIMIT_SAVE_GLOBAL_PER_MINUTE: "1000000" }));
     try {
       if (!hasModel()) log("no model yet: answers will be 'unavailable' with the crisis card, and nothing is saved");
       const marks = { downAt: 0, upAt: 0 };
@@ -343,11 +343,11 @@ async function drillKill() {
   if (adminUrl) {
     const url = await freshDatabase(adminUrl, "lantern_drill_kill");
     migrate(dir, url);
-    await killDuringWrites("PostgreSQL", productionEnv({ DATABASE_URL: url, LANTERN_OUTBOX_DIR: tempDir("lantern-drill-outbox-"), RATE_LIMIT_SELF_CHECK_MAX: "1000000" }), () => casesIn(url));
+    await killDuringWrites("PostgreSQL", productionEnv({ DATABASE_URL: url, LANTERN_OUTBOX_DIR: tempDir("lantern-drill-outbox-"), RATE_LIMIT_SELF_CHECK_MAX: "1000000", RATE_LIMIT_SAVE_MAX: "1000000", RATE_LIMIT_SAVE_GLOBAL_PER_MINUTE: "1000000" }), () => casesIn(url));
   } else {
     check("kill", "PostgreSQL variant", "skip", "set TEST_DATABASE_URL or BENCH_DATABASE_URL");
   }
-  const env = embeddedEnv({ RATE_LIMIT_SELF_CHECK_MAX: "1000000" });
+  const env = embeddedEnv({ RATE_LIMIT_SELF_CHECK_MAX: "1000000", RATE_LIMIT_SAVE_MAX: "1000000", RATE_LIMIT_SAVE_GLOBAL_PER_MINUTE: "1000000" });
   await killDuringWrites("PGlite", env, async () => {
     const { openDatabase } = await import(path.join(dir, "lib/db/connect.ts"));
     const handle = await openDatabase({ databaseUrl: null, dataDir: env.LANTERN_DATA_DIR });

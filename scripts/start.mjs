@@ -1,4 +1,5 @@
-// `npm start`: runs the production server that `next build` produced.
+// `npm start`: runs the production server that `next build` produced, through scripts/serve.mjs (which decides each
+// request's client address from the socket; see there).
 // On the embedded default (no DATABASE_URL) a newcomer has nothing to configure, so a strong
 // AUTH_SECRET is generated once and kept beside the embedded database (file mode 600).
 // With DATABASE_URL (a real deployment) nothing is generated: the server refuses to start
@@ -30,9 +31,9 @@ if (!env.AUTH_SECRET && !env.DATABASE_URL) {
 const port = env.PORT ?? "3000";
 const host = env.HOSTNAME ?? "localhost";
 console.log(`Lantern: starting on http://${host}:${port}`);
-const next = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", port, "-H", host], {
+const next = spawn(process.execPath, [path.join(root, "scripts/serve.mjs")], {
   cwd: root,
-  env,
+  env: { ...env, PORT: port, HOSTNAME: host },
   stdio: "inherit",
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => next.kill(signal));

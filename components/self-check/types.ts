@@ -43,6 +43,8 @@ export interface CheckResult {
   country: string;
   /** Set when the per-client rate limit stopped this check. */
   rateLimited?: boolean;
+  /** With rateLimited: seconds until a new check is allowed (the API's Retry-After). */
+  retryAfterSeconds?: number;
   /** Crisis tier, explicit words of suicidal intent, or anything failed: the crisis card goes first. */
   showCrisis: boolean;
   /** "risk": the card speaks to what was written; "fallback" (default): something failed, help is still here. */
@@ -57,5 +59,14 @@ export interface CheckResult {
 
 export type CheckState = CheckResult | null;
 
-/** What saving a consented self-check answers: its status, or kind words when the receipt was refused. */
-export type SaveCheckOutcome = { ok: true; save: SaveStatus } | { ok: false; message: string };
+/** What saving a consented self-check answers: its status, or kind words when the save was refused. */
+export type SaveCheckOutcome =
+  | { ok: true; save: SaveStatus }
+  | {
+      ok: false;
+      problem: "invalid" | "expired" | "text_mismatch" | "retired" | "rate_limited";
+      message: string;
+      /** The receipt's country, once the receipt was verified (for the crisis lines sent with the refusal). */
+      country?: string;
+      retryAfterSeconds?: number;
+    };

@@ -51,7 +51,8 @@ writeFileSync(
   JSON.stringify({ DATABASE_URL: env.DATABASE_URL, LANTERN_DATA_DIR: env.LANTERN_DATA_DIR }),
 );
 
-const next = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", port, "-H", "127.0.0.1"], {
+// Through the same front server as `npm start`, so client addresses come from the socket as in production.
+const next = spawn(process.execPath, [path.join(root, "scripts/serve.mjs")], {
   cwd: root,
   env,
   stdio: "inherit",

@@ -4,6 +4,10 @@ import { z } from "zod";
 import { anonymizeAsync, anonymizeWithQuotes } from "@/lib/anonymize";
 import { CASE_CONDITIONS } from "@/lib/resources/rank";
 import { Prisma, type PrismaClient } from "./generated/client";
+import { isRetired, todayUtc } from "./retired-submissions";
+import { SubmissionRetiredError } from "./retired-error";
+
+export { SubmissionRetiredError, isSubmissionRetired } from "./retired-error";
 
 /**
  * Saving a self-check as an anonymized case, only ever called after the person ticked the consent box.
@@ -51,10 +55,7 @@ export function newCaseReference(): string {
   return `LNT-${pick()}-${pick()}`;
 }
 
-/** Today's date in UTC at midnight: the only time information a case carries. */
-export function todayUtc(now = new Date()): Date {
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-}
+export { todayUtc };
 
 // Anonymized off the event loop (the tagger's worker thread): the text with its evidence quotes (one tagging of the
 // post covers both), and the message.
@@ -89,11 +90,19 @@ function isUniqueViolation(err: unknown): boolean {
 /**
  * Stores one consented case in one transaction and returns its reference. Safe to retry with the same
  * submissionKey (a lost response, a double click, issue 5's retry): the first write wins, later calls return it.
+ * A key whose case was deleted is refused (SubmissionRetiredError). Both are looked up before the text is
+ * anonymized, so a replay costs two indexed reads, not a tagger run.
  * Throws when the database is unavailable; the caller still shows the result and says the case wasn't saved.
  */
 export async function saveCase(db: PrismaClient, input: NewCase): Promise<SavedCase> {
   const parsed = newCaseSchema.parse(input);
   const find = () => db.case.findUnique({ where: { submissionKey: parsed.submissionKey }, select: { reference: true } });
+  const [existing, retired] = await Promise.all([
+    find(),
+    isRetired(db, parsed.submissionKey),
+  ]);
+  if (existing) return { reference: existing.reference, created: false };
+  if (retired) throw new SubmissionRetiredError();
   const row = await caseRow(parsed);
   for (let attempt = 0; attempt < 5; attempt++) {
     try {

@@ -8,6 +8,7 @@ import "server-only";
 import type { PrismaClient } from "./generated/client";
 import { type Actor, assertRoleOrSystem } from "@/lib/auth/actor";
 import { recordAuditMany } from "./audit";
+import { purgeRetiredSubmissions } from "./retired-submissions";
 
 const BATCH = 500;
 // A batch deletes up to 500 cases with their notes and labels: allow more than Prisma's
@@ -56,5 +57,7 @@ export async function purgeExpiredCases(
     deleted += n;
     if (n < BATCH) break;
   }
+  // Tombstones of deleted cases outlive every save receipt by a day; after that they only hold a key.
+  await purgeRetiredSubmissions(db, opts.today);
   return { deleted, cutoff: cutoffDay };
 }

@@ -21,6 +21,7 @@ import {
   type Condition,
 } from "@/lib/review/schemas";
 import { recordAudit } from "./audit";
+import { retireSubmission } from "./retired-submissions";
 import { REVIEW_ROLES } from "./review-queue";
 
 const evidenceSchema = z
@@ -196,13 +197,17 @@ export async function setCaseLabels(db: PrismaClient, actor: Actor, input: unkno
   });
 }
 
-/** Deletes the case with its notes and labels; the audit event of the deletion stays. */
+/**
+ * Deletes the case with its notes and labels; the audit event of the deletion stays. Its submission key is retired
+ * in the same transaction, so the person's save receipt, if still valid, cannot bring the case back.
+ */
 export async function deleteCase(db: PrismaClient, actor: Actor, id: unknown): Promise<void> {
   const me = assertRole(actor, REVIEW_ROLES);
   const caseId = parseId(id);
   await db.$transaction(async (tx) => {
     const c = await claimedByMe(tx, me, caseId);
-    await tx.case.delete({ where: { id: caseId } });
+    const { submissionKey } = await tx.case.delete({ where: { id: caseId }, select: { submissionKey: true } });
+    await retireSubmission(tx, submissionKey);
     await recordAudit(tx, { actor: me, action: "case.delete", caseId, details: { reference: c.reference } });
   });
 }

@@ -23,3 +23,16 @@ describe("toUserMessage", () => {
     expect(GENERIC_ERROR_MESSAGE).not.toMatch(/error|exception|stack|sql|prisma/i);
   });
 });
+
+describe("UserFacingError across bundles", () => {
+  it("is recognised when another copy of the module made it (Next puts this module in several chunks)", async () => {
+    // A second evaluation of the module, as a second chunk would hold it: a different class with the same brand.
+    const copy = (await import("./index.ts?second-chunk" as string)) as typeof import("@/lib/errors");
+    expect(copy.UserFacingError).not.toBe(UserFacingError);
+    const err = new copy.UserFacingError("wait", { kind: "rate_limited", retryAfterSeconds: 5 });
+    expect(err instanceof UserFacingError).toBe(true);
+    expect(toHttpStatus(err)).toBe(429);
+    expect(new Error("x") instanceof UserFacingError).toBe(false);
+    expect((null as unknown as object) instanceof UserFacingError).toBe(false);
+  });
+});

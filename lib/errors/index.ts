@@ -5,7 +5,16 @@
 
 export type UserFacingErrorKind = "rate_limited" | "invalid_input" | "not_found" | "forbidden" | "unavailable" | "conflict";
 
+// Next bundles this module into several server chunks, and process-wide objects (the rate limiters on globalThis)
+// throw the class of whichever chunk built them; a plain instanceof in another chunk would miss it and turn a kind
+// 429 into an empty 500. So the class is recognised by a registered symbol instead of by identity.
+const BRAND = Symbol.for("lantern.UserFacingError");
+
 export class UserFacingError extends Error {
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+  }
+  readonly [BRAND] = true;
   readonly kind: UserFacingErrorKind;
   /** Seconds after which trying again should work (rate limits), for a Retry-After header. */
   readonly retryAfterSeconds?: number;

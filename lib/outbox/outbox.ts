@@ -3,6 +3,7 @@ import path from "node:path";
 import { ZodError } from "zod";
 import { anonymize } from "@/lib/anonymize";
 import type { NewCase, SavedCase } from "@/lib/db/cases";
+import { isSubmissionRetired } from "@/lib/db/retired-error";
 
 /**
  * A consented case that could not be written (database stopped, unreachable, locked) waits here and is
@@ -25,7 +26,12 @@ export class CaseQueuedError extends Error {
   }
 }
 
-export type SaveOutcome = { status: "saved"; reference: string; created: boolean } | { status: "queued" } | { status: "failed" };
+export type SaveOutcome =
+  | { status: "saved"; reference: string; created: boolean }
+  | { status: "queued" }
+  | { status: "failed" }
+  /** The submission's case was deleted: it may not be saved again (never queued, never retried). */
+  | { status: "retired" };
 
 export interface OutboxOptions {
   dir: string;
@@ -145,7 +151,7 @@ export function createOutbox(options: OutboxOptions) {
         try {
           await withTimeout(save(entry), saveTimeoutMs);
         } catch (err) {
-          if (err instanceof ZodError) {
+          if (err instanceof ZodError || isSubmissionRetired(err)) {
             waiting.delete(key);
             await rm(file(key), { force: true });
             emit("outbox.rejected");
@@ -180,6 +186,7 @@ export function createOutbox(options: OutboxOptions) {
         return { status: "saved", reference: saved.reference, created: saved.created };
       } catch (err) {
         if (err instanceof ZodError) return { status: "failed" };
+        if (isSubmissionRetired(err)) return { status: "retired" };
         lastFailureAt = Date.now();
         emit("outbox.save_failed", { timeout: err instanceof SaveTimeout });
       }

@@ -8,15 +8,20 @@ const positiveInt = (fallback: number) => z.coerce.number().int().positive().def
 export const rateLimitEnvSchema = z.object({
   RATE_LIMIT_SELF_CHECK_MAX: positiveInt(20),
   RATE_LIMIT_SELF_CHECK_WINDOW_SECONDS: positiveInt(600),
+  // Saving a consented case (the second half of a self-check): per client, and all clients together, so that
+  // nobody can fill the clinicians' queue, however many addresses they use.
+  RATE_LIMIT_SAVE_MAX: positiveInt(20),
+  RATE_LIMIT_SAVE_WINDOW_SECONDS: positiveInt(600),
+  RATE_LIMIT_SAVE_GLOBAL_PER_MINUTE: positiveInt(600),
   RATE_LIMIT_GENERATION_MAX: positiveInt(10),
   RATE_LIMIT_GENERATION_WINDOW_SECONDS: positiveInt(600),
   // All clients together: caps LLM spend and spam volume even when the requests come from many addresses.
   RATE_LIMIT_GENERATION_GLOBAL_PER_MINUTE: positiveInt(300),
   // Outreach triage, per staff account: posts classified per hour (a 1,000-row CSV is 1,000 posts).
   RATE_LIMIT_OUTREACH_POSTS_PER_HOUR: positiveInt(10_000),
-  // How many reverse proxies in front of the app append to X-Forwarded-For; the client address is the
-  // entry that many places from the right (entries further left are whatever the client sent).
-  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
+  // How many reverse proxies in front of the app append to X-Forwarded-For. 0: the header is ignored and the
+  // socket's peer is the client. Read by the front server (scripts/serve.mjs); validated here with the rest.
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 });
 
 export type RateLimitConfig = z.infer<typeof rateLimitEnvSchema>;

@@ -11,18 +11,18 @@ g.__lanternRateLimits ??= (() => {
   const config = readRateLimitConfig();
   return { config, limiters: createLimiters(config) };
 })();
-const { config, limiters } = g.__lanternRateLimits;
+const { limiters } = g.__lanternRateLimits;
 
-export const { limitSelfCheck, limitGeneration, limitOutreach } = limiters;
+export const { limitSelfCheck, limitSave, limitGeneration, limitOutreach } = limiters;
 
 /** The hashed client key for the current request (server actions, route handlers, server components). */
 export async function clientKey(): Promise<string> {
-  return clientKeyFromHeaders(await headers(), config.TRUSTED_PROXY_HOPS);
+  return clientKeyFromHeaders(await headers());
 }
 
 /** Same, for route handlers that already hold the request. */
 export function clientKeyFor(request: Request): string {
-  return clientKeyFromHeaders(request.headers, config.TRUSTED_PROXY_HOPS);
+  return clientKeyFromHeaders(request.headers);
 }
 
 export { clientKeyFromHeaders } from "./client-key";

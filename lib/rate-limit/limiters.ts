@@ -29,6 +29,16 @@ export function createLimiters(config: RateLimitConfig) {
     points: config.RATE_LIMIT_SELF_CHECK_MAX,
     duration: config.RATE_LIMIT_SELF_CHECK_WINDOW_SECONDS,
   });
+  const save = new RateLimiterMemory({
+    keyPrefix: "save",
+    points: config.RATE_LIMIT_SAVE_MAX,
+    duration: config.RATE_LIMIT_SAVE_WINDOW_SECONDS,
+  });
+  const saveGlobal = new RateLimiterMemory({
+    keyPrefix: "save-all",
+    points: config.RATE_LIMIT_SAVE_GLOBAL_PER_MINUTE,
+    duration: 60,
+  });
   const generation = new RateLimiterMemory({
     keyPrefix: "generation",
     points: config.RATE_LIMIT_GENERATION_MAX,
@@ -56,6 +66,14 @@ export function createLimiters(config: RateLimitConfig) {
           `You have checked quite a few posts in a short time, so we have paused new checks for ${wait}. ` +
           "If you need to talk to someone now, the crisis lines on this page are always open.",
       ),
+    /** Throws a UserFacingError when this client (or everyone together) has saved too many cases lately. */
+    limitSave: async (key: string) => {
+      const pause = (wait: string) =>
+        `We have saved several posts in a short time, so we have paused saving for ${wait}; nothing more was stored. ` +
+        "If you need to talk to someone now, the crisis lines on this page are always open.";
+      await consumeOrExplain(save, key, pause);
+      await consumeOrExplain(saveGlobal, "all", pause);
+    },
     /** Throws a UserFacingError when this client (or everyone together) has asked for too many written messages. */
     limitGeneration: async (key: string) => {
       const pause = (wait: string) =>

@@ -45,6 +45,7 @@ describe("self-check during a database outage", () => {
         throw new Error("failed");
       },
       limit: async () => {},
+      limitSave: async () => {},
       log: () => {},
     };
     const key = randomUUID();

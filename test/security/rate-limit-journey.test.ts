@@ -34,6 +34,7 @@ describe("self-check rate limit", () => {
         throw new Error("not used");
       },
       limit: () => limitSelfCheck(key),
+      limitSave: async () => {},
       log: () => {},
     });
     const check = (key: string) => runSelfCheck({ text: "I have been feeling a bit low this week and cannot sleep well.", submissionKey: randomUUID() }, { acceptLanguage: "en-US" }, deps(key));
@@ -54,8 +55,10 @@ describe("resources route rate limit", () => {
   it("answers 429 with Retry-After and kind words once a client has asked for too many messages", async () => {
     process.env.LLM_OFFLINE_CHUNK_DELAY_MS = "0"; // read per request: the offline composer writes at once
     const body = JSON.stringify({ prompt: "I feel low", tier: "low", country: "US", conditions: { depression: 0.3 } });
+    // As the front server (scripts/serve.mjs) stamps each request with the address it read from the socket.
+    process.env.LANTERN_FRONT_SERVER = "1";
     const ask = (ip: string) =>
-      resourcesPOST(new Request("http://127.0.0.1/api/resources", { method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": ip }, body }));
+      resourcesPOST(new Request("http://127.0.0.1/api/resources", { method: "POST", headers: { "content-type": "application/json", "x-lantern-client-address": ip }, body }));
     // Default: 10 per client per 10 minutes (RATE_LIMIT_GENERATION_MAX).
     for (let i = 0; i < 10; i++) {
       const res = await ask("198.18.7.7");

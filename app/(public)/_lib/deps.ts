@@ -2,7 +2,8 @@ import "server-only";
 import { CaseQueuedError, getOutbox } from "@/lib/outbox";
 import { fetchPostFromLink } from "@/lib/ingest";
 import { logger } from "@/lib/log";
-import { limitSelfCheck } from "@/lib/rate-limit";
+import { limitSave, limitSelfCheck } from "@/lib/rate-limit";
+import { SubmissionRetiredError } from "@/lib/db/retired-error";
 import { afterAnswers, answering } from "./answers-first";
 import { classifyForSelfCheck } from "./classify";
 import type { SelfCheckDeps } from "./self-check";
@@ -19,9 +20,11 @@ export function selfCheckDeps(clientKey: string): SelfCheckDeps {
       const outcome = await getOutbox().saveOrQueue(input);
       if (outcome.status === "saved") return { reference: outcome.reference, created: outcome.created };
       if (outcome.status === "queued") throw new CaseQueuedError();
+      if (outcome.status === "retired") throw new SubmissionRetiredError();
       throw new Error("case could not be saved");
     },
     limit: () => limitSelfCheck(clientKey),
+    limitSave: () => limitSave(clientKey),
     // Events and reasons only: never the text, the link or anything from the request.
     log: (event, details) => logger.info({ event, ...details }, event),
   };

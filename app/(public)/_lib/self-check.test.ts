@@ -35,6 +35,7 @@ function deps(db: () => Parameters<typeof saveCase>[0], overrides: Partial<SelfC
     fetchPost: (link) => fetchPostFromLink(link, { fixtureOrigin: new URL(origin), resolve: async () => ["151.101.1.140"] }),
     saveCase: (input) => saveCase(db(), input),
     limit: async () => {},
+    limitSave: async () => {},
     log: (event) => logged.push(event),
     ...overrides,
   };

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { isUserFacingError } from "@/lib/errors";
 import { CaseQueuedError } from "@/lib/outbox/outbox";
+import { isSubmissionRetired } from "@/lib/db/retired-error";
 import { checkPostText } from "@/lib/ingest/text";
 import { LinkError } from "@/lib/ingest/errors";
 import type { FetchedPost } from "@/lib/ingest";
@@ -38,6 +39,8 @@ export interface SelfCheckDeps {
   saveCase(input: NewCase): Promise<SavedCase>;
   /** Throws a UserFacingError (kind "rate_limited") when the client has checked too many posts. */
   limit(): Promise<void>;
+  /** Throws a UserFacingError (kind "rate_limited") when this client, or all clients together, saved too many cases. */
+  limitSave(): Promise<void>;
   /** Runs the answer's own work (from the words to the result), counted so that saves can wait for it. */
   answering?<T>(work: () => Promise<T>): Promise<T>;
   /** A save made after its answer waits here while others are still waiting for theirs (answers-first.ts). */
@@ -88,7 +91,9 @@ export async function runSelfCheck(raw: unknown, ctx: SelfCheckContext, deps: Se
   try {
     await deps.limit();
   } catch (err) {
-    if (isUserFacingError(err)) return { ...base, outcome: "unavailable", rateLimited: true, message: err.message, showCrisis: true, save: nothingSaved };
+    if (isUserFacingError(err)) {
+      return { ...base, outcome: "unavailable", rateLimited: true, retryAfterSeconds: err.retryAfterSeconds, message: err.message, showCrisis: true, save: nothingSaved };
+    }
     throw err;
   }
 
@@ -156,21 +161,40 @@ async function answerFor(
   let save: SaveStatus = { status: "not_requested" };
   if (input.consent) {
     const request = { submissionKey: input.submissionKey, text: checked.text, classification: analysis, resourcesShown: resources.map((r) => r.resource.id), country };
-    save = input.saveLater ? { status: "pending", receipt: issueReceipt(request) } : await saveConsented(request, deps);
+    if (input.saveLater) save = { status: "pending", receipt: issueReceipt(request) };
+    else {
+      const saved = await saveConsented(request, deps);
+      save = saved.ok ? saved.save : { status: "failed" };
+    }
   }
 
   const showCrisis = analysis.tier === "crisis" || explicitRisk;
   return { ...base, outcome: "result", showCrisis, crisisReason: showCrisis ? "risk" : undefined, analysis, textRead, resources, save };
 }
 
-async function saveConsented(request: NewCase, deps: Pick<SelfCheckDeps, "saveCase" | "log">): Promise<SaveStatus> {
+type SaveDeps = Pick<SelfCheckDeps, "saveCase" | "limitSave" | "log">;
+type Saved = { ok: true; save: SaveStatus } | { ok: false; problem: "rate_limited"; message: string; retryAfterSeconds?: number } | { ok: false; problem: "retired" };
+
+/** Limit first (per client and for everyone), then the save, which looks the key up before any anonymizing. */
+async function saveConsented(request: NewCase, deps: SaveDeps): Promise<Saved> {
+  try {
+    await deps.limitSave();
+  } catch (err) {
+    if (!isUserFacingError(err)) throw err;
+    deps.log("selfcheck.save_rate_limited");
+    return { ok: false, problem: "rate_limited", message: err.message, retryAfterSeconds: err.retryAfterSeconds };
+  }
   try {
     const saved = await deps.saveCase(request);
-    return { status: "saved", reference: saved.reference };
+    return { ok: true, save: { status: "saved", reference: saved.reference } };
   } catch (err) {
+    if (isSubmissionRetired(err)) {
+      deps.log("selfcheck.save_retired");
+      return { ok: false, problem: "retired" };
+    }
     const queued = err instanceof CaseQueuedError;
     deps.log(queued ? "selfcheck.save_queued" : "selfcheck.save_failed");
-    return queued ? { status: "queued" } : { status: "failed" };
+    return { ok: true, save: queued ? { status: "queued" } : { status: "failed" } };
   }
 }
 
@@ -184,20 +208,25 @@ const SAVE_MESSAGES = {
   invalid: "This save request didn't look right, so nothing was stored. Please check the post again.",
   expired: "This result is too old to save now, so nothing was stored. Please check the post again if you'd like it saved.",
   text_mismatch: "The words sent to save aren't the ones that were checked, so nothing was stored.",
+  retired: "This result's case was deleted, so it can't be saved again and nothing was stored.",
 } as const;
 
 /**
  * The second half of a self-check made with `saveLater`: saves the case its receipt describes, once (the submission
  * key makes a retry return the same reference). The receipt is the permission: it was issued only with consent.
  */
-export async function runSaveCheck(raw: unknown, deps: Pick<SelfCheckDeps, "saveCase" | "log" | "yieldToAnswers">): Promise<SaveCheckOutcome> {
+export async function runSaveCheck(raw: unknown, deps: SaveDeps & Pick<SelfCheckDeps, "yieldToAnswers">): Promise<SaveCheckOutcome> {
   const parsed = saveCheckInputSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, message: SAVE_MESSAGES.invalid };
+  if (!parsed.success) return { ok: false, problem: "invalid", message: SAVE_MESSAGES.invalid };
   const redeemed = redeemReceipt(parsed.data.receipt, parsed.data.text);
   if (!redeemed.ok) {
     deps.log("selfcheck.receipt_refused", { problem: redeemed.problem });
-    return { ok: false, message: SAVE_MESSAGES[redeemed.problem] };
+    return { ok: false, problem: redeemed.problem, message: SAVE_MESSAGES[redeemed.problem] };
   }
+  const country = redeemed.request.country;
   await deps.yieldToAnswers?.();
-  return { ok: true, save: await saveConsented(redeemed.request, deps) };
+  const saved = await saveConsented(redeemed.request, deps);
+  if (saved.ok) return { ok: true, save: saved.save };
+  if (saved.problem === "retired") return { ok: false, problem: "retired", message: SAVE_MESSAGES.retired, country };
+  return { ok: false, problem: "rate_limited", message: saved.message, retryAfterSeconds: saved.retryAfterSeconds, country };
 }
