@@ -1,16 +1,18 @@
 """One command for everything, fixed seeds:  /usr/bin/python3 -m training.run_all
 
 Stages (each also runnable alone, see docs/model.md):
-  1. training.wordpiece   WordPiece vocab from the train split
-  2. training.data        pre-tokenize splits (cache)
-  3. training.baselines   TF-IDF LR / RF / XGB (dev-calibrated, test once)
+  1. training.wordpiece   WordPiece vocabulary from the training corpus (training/corpus.py)
+  2. training.data        pre-tokenize train, dev, test and reddit-shift (cache)
+  3. training.baselines   TF-IDF LR (and, with --baselines lr,rf,xgb, RF and XGBoost: about an hour more)
   4. training.pretrain    MLM on the unlabeled corpus + train text (optional, --mlm-steps 0 skips)
-  5. training.finetune    multilabel fine-tuning (phase 1, then phase 2 continuing from it)
-  6. training.bag         bag-of-WordPiece-n-grams branch
-  7. training.word_lr     word TF-IDF 1-2-gram NB-LR + multinomial LR, its own ONNX graph (word-lr.onnx)
-  8. training.export      ensemble weights, word-model blend, softmax stack mix, calibration, thresholds on dev; test once; model dir
-  9. training.fixtures    tokenizer parity fixture for the TypeScript tests
-The shipped v1 model was produced with the defaults below (see MODEL_CARD.md for the log)."""
+  5. training.finetune    multilabel fine-tuning of the DistilBERT-shaped encoder, checkpoint kept by dev + shift AUC
+  6. training.word_lr     word TF-IDF 1-2-gram NB-LR + multinomial + pairwise columns, its own ONNX graph
+  7. training.bag         bag-of-WordPiece-n-grams branch
+  8. training.export      combiner, word blend, stack and calibration on dev; thresholds on dev + reddit-shift;
+                          test once; the model folder
+  9. training.report      MODEL_CARD.md and docs/model.md from the measured files
+ 10. training.fixtures    tokenizer and mask parity fixtures for the TypeScript tests
+The shipped model was produced with the defaults below (about 2 hours on 2 cores)."""
 import argparse
 import subprocess
 import sys
@@ -26,28 +28,25 @@ def run(mod, *args):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--mlm-steps", type=int, default=0, help="v1 shipped without MLM (CPU contention); try 1600")
-    ap.add_argument("--phase1-steps", type=int, default=1223)
-    ap.add_argument("--phase2-steps", type=int, default=2535, help="0 = one epoch")
-    ap.add_argument("--skip-baselines", action="store_true")
+    ap.add_argument("--mlm-steps", type=int, default=0, help="the shipped encoder is not MLM-pretrained")
+    ap.add_argument("--finetune-steps", type=int, default=1822, help="batch 32 (0 = 1.3 epochs)")
+    ap.add_argument("--baselines", default="lr", help="comma list of lr,rf,xgb ('' skips)")
     a = ap.parse_args()
     run("wordpiece")
     run("data")
-    if not a.skip_baselines:
-        run("baselines")
+    if a.baselines:
+        run("baselines", "--models", a.baselines)
     init = ""
     if a.mlm_steps:
         run("pretrain", "--steps", a.mlm_steps)
         init = str(RUNS / "mlm" / "encoder.pt")
-    run("finetune", "--init", init, "--layers", 2, "--batch", 16, "--lr", "2e-4", "--steps", a.phase1_steps,
-        "--evals-per-epoch", 1)
-    p2 = ["--steps", a.phase2_steps] if a.phase2_steps else ["--epochs", 1]
-    run("finetune", "--resume-from", RUNS / "finetune" / "last.pt", "--seed-offset", 1, "--out",
-        RUNS / "finetune2", "--batch", 16, "--lr", "1.5e-4", *p2, "--evals-per-epoch", 2)
-    run("bag", "--trigrams", "--buckets", 1 << 20, "--l2", "3e-5", "--epochs", 3, "--all-windows",
-        "--out", RUNS / "bag-1m")
+    steps = ["--steps", a.finetune_steps] if a.finetune_steps else ["--epochs", 1.3]
+    run("finetune", "--init", init, "--layers", 2, "--batch", 32, "--lr", "3e-4", *steps, "--evals-per-epoch", 3,
+        "--out", RUNS / "finetune")
     run("word_lr")
-    run("export", "--transformer", RUNS / "finetune2" / "best.pt", "--bag", RUNS / "bag-1m" / "bag.pt",
+    run("bag", "--trigrams", "--buckets", 1 << 20, "--l2", "3e-5", "--epochs", 2, "--all-windows",
+        "--out", RUNS / "bag-1m")
+    run("export", "--transformer", RUNS / "finetune" / "best.pt", "--bag", RUNS / "bag-1m" / "bag.pt",
         "--word-lr", RUNS / "word-lr")
     run("report")
     run("fixtures")

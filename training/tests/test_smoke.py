@@ -44,6 +44,15 @@ class SmokeTest(unittest.TestCase):
             data.mkdir()
             for split, n, off in (("train", 8, 0), ("dev", 4, 1), ("test", 4, 0)):
                 (data / f"{split}.jsonl").write_text("\n".join(json.dumps(r) for r in rows(n, off)))
+            # reddit-extra and reddit-shift beside the data folder, as in ../shared/data
+            (tmp / "reddit-extra").mkdir()
+            (tmp / "reddit-extra" / "train.jsonl").write_text("\n".join(json.dumps(
+                {**r, "id": "x" + r["id"], "text": "over on r/SuicideWatch " + r["text"], "source": "extra"})
+                for r in rows(4, 1) if r["label"] == "none"))
+            (tmp / "reddit-shift").mkdir()
+            (tmp / "reddit-shift" / "dev.jsonl").write_text("\n".join(json.dumps(
+                {**r, "id": "s" + r["id"], "source": "casual" if i % 2 else "other"})
+                for i, r in enumerate(rows(4, 0))))
             (tmp / "pretrain.jsonl").write_text("\n".join(json.dumps({"text": t}) for ts in TEXTS.values() for t in ts))
             env = {**os.environ, "LANTERN_DATA_DIR": str(data), "LANTERN_PRETRAIN_FILE": str(tmp / "pretrain.jsonl"),
                    "LANTERN_RUNS_DIR": str(tmp / "runs"), "OMP_NUM_THREADS": "1"}
@@ -91,6 +100,11 @@ class SmokeTest(unittest.TestCase):
                     self.assertEqual(len(stack["center"]), 19)
                     self.assertEqual(len(stack["stack_weight"]), 4)
             self.assertEqual(len(cfg.get("word_model", {"blend": {"word": [0] * 4}})["blend"]["word"]), 4)
+            metrics = json.loads((out / "metrics.json").read_text())["results"]["ensemble"]
+            # reddit-shift is scored and reported, with the crisis tier's rate per source
+            self.assertEqual(metrics["shift"]["n"], 20)
+            self.assertEqual(sorted(metrics["shift"]["crisis"]["none_flagged_by_source"]), ["casual", "other"])
+            self.assertIn("recall_at_none_5pct", metrics["shift"]["crisis"])
             fx = json.loads((tmp / "fx" / "onnx-expected.json").read_text())
             self.assertEqual(len(fx["rows"][0]["logits"]), 4)
 
