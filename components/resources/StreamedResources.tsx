@@ -1,13 +1,12 @@
 "use client";
 
-import { useCompletion } from "@ai-sdk/react";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { CANDIDATE_LIMIT } from "@/lib/ai/context";
 import { getResource } from "@/lib/resources/directory";
 import { rankResources, type CaseCondition, type Preference, type RiskTier, type UserAudience } from "@/lib/resources/rank";
 import { ResourceCard } from "./ResourceCard";
-import { parseMessage, referencedIds } from "./parse-message";
+import { useSupportStream } from "./use-support-stream";
 
 export interface StreamedResourcesProps {
   /** The post. The server anonymizes it before any remote model sees it; the offline composer does not read it. */
@@ -23,23 +22,11 @@ export interface StreamedResourcesProps {
   api?: string;
 }
 
-type Phase = "writing" | "done" | "stopped" | "failed";
-
-/** The route answers errors with {"error": kind words} (rate limit, bad input); anything else gets our own words. */
-function userMessageFrom(err: Error): string | null {
-  try {
-    const body = JSON.parse(err.message) as { error?: unknown };
-    if (typeof body.error === "string" && body.error.length < 400) return body.error;
-  } catch {
-    // not our JSON: fall through to the generic words
-  }
-  return null;
-}
-
 /**
- * The personalised message, streamed from /api/resources, with every [[res:id]] drawn as a directory card.
- * The ranked verified entries are computed here too (same pure function as the server), so whatever happens to
- * the stream, the person still sees the contacts. The crisis card is not this component's job and never waits on it.
+ * The personalised message, streamed from /api/resources: the model's filtered words, and each service it picked
+ * drawn as a directory card (name, numbers, links and hours from the directory only). The ranked verified entries
+ * are computed here too (same pure function as the server), so whatever happens to the stream, the person still
+ * sees the contacts. The crisis card is not this component's job and never waits on it.
  */
 export function StreamedResources({ text, conditions, tier, confidence, country, audiences = [], preferences = [], api = "/api/resources" }: StreamedResourcesProps) {
   const body = useMemo(
@@ -50,47 +37,24 @@ export function StreamedResources({ text, conditions, tier, confidence, country,
     () => rankResources({ conditions, tier, country: body.country, audiences, preferences, limit: CANDIDATE_LIMIT }),
     [conditions, tier, body.country, audiences, preferences],
   );
-  const [phase, setPhase] = useState<Phase>("writing");
-  const [failure, setFailure] = useState<string | null>(null);
-  const stoppedByUser = useRef(false);
-
-  const { completion, complete, stop, isLoading } = useCompletion({
-    api,
-    streamProtocol: "text",
-    body,
-    // Re-render at most every 40 ms: smooth on slow phones, still reads as live.
-    experimental_throttle: 40,
-    onFinish: () => setPhase(stoppedByUser.current ? "stopped" : "done"),
-    onError: (err) => {
-      setFailure(userMessageFrom(err));
-      setPhase(stoppedByUser.current ? "stopped" : "failed");
-    },
-  });
-
-  const start = () => {
-    stoppedByUser.current = false;
-    setFailure(null);
-    setPhase("writing");
-    void complete(text);
-  };
+  const request = useMemo(() => ({ ...body, prompt: text }), [body, text]);
+  const { view, phase, failure, start, stop } = useSupportStream(api, request);
 
   const started = useRef(false);
   useEffect(() => {
     // Once per mount (React's dev double-effect would otherwise send two requests); key the component to restart.
     if (started.current) return;
     started.current = true;
-    start();
+    void start();
   }, []);
 
-  const onStop = () => {
-    stoppedByUser.current = true;
-    stop();
-    setPhase("stopped");
-  };
-
-  const streaming = isLoading && phase === "writing";
-  const segments = parseMessage(completion, streaming);
-  const shown = referencedIds(completion);
+  const streaming = phase === "writing";
+  // Only the ranked candidates, looked up in the directory: an id from anywhere else is not drawn.
+  const picks = view.picks.flatMap((p) => {
+    const resource = ranked.some((r) => r.resource.id === p.id) ? getResource(p.id) : undefined;
+    return resource ? [{ resource, why: p.why }] : [];
+  });
+  const shown = new Set(picks.map((p) => p.resource.id));
   const others = ranked.filter((r) => !shown.has(r.resource.id));
   const reasons = new Map(ranked.map((r) => [r.resource.id, r.reason]));
 
@@ -101,11 +65,11 @@ export function StreamedResources({ text, conditions, tier, confidence, country,
           Support that fits what you shared
         </h2>
         {streaming ? (
-          <Button type="button" variant="outline" size="sm" onClick={onStop} data-testid="stop-resources">
+          <Button type="button" variant="outline" size="sm" onClick={stop} data-testid="stop-resources">
             Stop writing
           </Button>
         ) : phase !== "done" ? (
-          <Button type="button" variant="outline" size="sm" onClick={start} data-testid="retry-resources">
+          <Button type="button" variant="outline" size="sm" onClick={() => void start()} data-testid="retry-resources">
             Write it again
           </Button>
         ) : null}
@@ -122,17 +86,11 @@ export function StreamedResources({ text, conditions, tier, confidence, country,
       </p>
 
       <div data-testid="resources-message" aria-busy={streaming} className="space-y-3">
-        {segments.map((s, i) => {
-          if (s.kind === "text") {
-            return (
-              <p key={i} className="whitespace-pre-line leading-relaxed">
-                {s.text}
-              </p>
-            );
-          }
-          const resource = getResource(s.id);
-          return resource ? <ResourceCard key={`${s.id}-${i}`} resource={resource} /> : null;
-        })}
+        {view.opening ? <p className="whitespace-pre-line leading-relaxed">{view.opening}</p> : null}
+        {picks.map((p) => (
+          <ResourceCard key={p.resource.id} resource={p.resource} reason={p.why || undefined} />
+        ))}
+        {view.closing ? <p className="whitespace-pre-line leading-relaxed">{view.closing}</p> : null}
       </div>
 
       {!streaming && others.length > 0 ? (

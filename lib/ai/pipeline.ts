@@ -1,16 +1,18 @@
 import "server-only";
-import { streamText } from "ai";
+import { Output, streamText } from "ai";
 import type { LanguageModelV4 } from "@ai-sdk/provider";
 import { logger, type Logger } from "@/lib/log";
+import { getResource } from "@/lib/resources/directory";
 import type { AiConfig } from "./config";
 import type { ResourceCase } from "./context";
-import { withOfflineFallback } from "./fallback";
-import { StreamGuard } from "./guard/stream-guard";
+import { allowedResourceIds } from "./allowed-ids";
+import { MessageFilter } from "./filter/message-filter";
+import { composeSupport } from "./offline/compose";
 import { OfflineComposerModel } from "./offline/model";
-import { composeContinuation } from "./offline/compose";
 import { buildPrompt } from "./prompt";
 import { createRemoteModel } from "./providers";
-import { allowedResourceIds } from "./allowed-ids";
+import { supportMessageSchema, type SupportEvent } from "./support-message";
+import { Timeout, withTimeout, type FallbackReason } from "./timeouts";
 
 const moduleLog = logger.child({ module: "resources" });
 
@@ -24,69 +26,105 @@ export interface ResourceStreamOptions {
   log?: Pick<Logger, "warn" | "error">;
 }
 
-/**
- * The resources message for one case as a stream of plain text, guarded: every chunk has passed the guard,
- * and the message is complete even if the provider fails (the offline composer finishes it). Only counts are
- * logged, never text.
- */
-export function streamResourceMessage(ctx: ResourceCase, options: ResourceStreamOptions): ReadableStream<string> {
-  const { config, signal } = options;
-  const log = options.log ?? moduleLog;
-  const remote = options.remote !== undefined ? options.remote : createRemoteModel(config);
-  const model = remote
-    ? withOfflineFallback(remote, ctx, {
-        firstTokenTimeoutMs: config.LLM_FIRST_TOKEN_TIMEOUT_MS,
-        idleTimeoutMs: config.LLM_IDLE_TIMEOUT_MS,
-        chunkDelayMs: config.LLM_OFFLINE_CHUNK_DELAY_MS,
-        onFallback: (reason, detail) => log.warn({ event: "resources.fallback", provider: remote.provider, reason, ...detail }, "offline composer took over"),
-      })
-    : new OfflineComposerModel(ctx, { chunkDelayMs: config.LLM_OFFLINE_CHUNK_DELAY_MS });
+type Emit = (events: SupportEvent[]) => void;
 
+/** The names the message may mention: those of the entries this page shows (candidates and crisis lines). */
+function knownNames(ctx: ResourceCase): string[] {
+  return allowedResourceIds(ctx).flatMap((id) => {
+    const r = getResource(id);
+    return r ? [r.name, r.organization] : [];
+  });
+}
+
+/**
+ * Runs one model with structured output and feeds its partial objects to the filter as they grow. Returns why
+ * the offline composer must fill in, or null when the model finished normally.
+ */
+async function streamModel(model: LanguageModelV4, ctx: ResourceCase, filter: MessageFilter, emit: Emit, options: ResourceStreamOptions): Promise<FallbackReason | null> {
+  const { config, signal } = options;
+  const ids = ctx.candidates.map((c) => c.resource.id) as [string, ...string[]];
+  const upstream = new AbortController();
   const { system, prompt } = buildPrompt(ctx);
+  let failed = false;
   const result = streamText({
     model,
     instructions: system,
     prompt,
-    // The fallback wrapper is the retry: a second attempt at a failing provider would only delay the message.
+    output: Output.object({ schema: supportMessageSchema(ids), name: "support_message" }),
+    // The offline composer is the retry: a second attempt at a failing provider would only delay the message.
     maxRetries: 0,
-    abortSignal: signal,
+    abortSignal: signal ? AbortSignal.any([signal, upstream.signal]) : upstream.signal,
     maxOutputTokens: config.LLM_MAX_OUTPUT_TOKENS,
     temperature: 0.3,
-    onError: ({ error }) => log.warn({ event: "resources.stream_error", provider: model.provider, err: error }, "stream error"),
+    onError: ({ error }) => {
+      failed = true;
+      if (!upstream.signal.aborted && !signal?.aborted) (options.log ?? moduleLog).warn({ event: "resources.stream_error", provider: model.provider, err: error }, "stream error");
+    },
   });
 
-  const guard = new StreamGuard(allowedResourceIds(ctx), { contacts: "case" });
-  const iterator = result.textStream[Symbol.asyncIterator]();
-  let raw = "";
-  const finish = (controller: ReadableStreamDefaultController<string>) => {
-    const tail = guard.end();
-    if (tail) controller.enqueue(tail);
-    if (guard.removedTotal > 0) log.warn({ event: "resources.guard", provider: model.provider, removed: guard.removed }, "removed unsafe content from a generated message");
-    controller.close();
-  };
+  const partials = result.partialOutputStream[Symbol.asyncIterator]();
+  const started = Date.now();
+  let last: unknown;
+  try {
+    for (;;) {
+      const first = last === undefined;
+      const budget = first ? config.LLM_FIRST_TOKEN_TIMEOUT_MS - (Date.now() - started) : config.LLM_IDLE_TIMEOUT_MS;
+      const next = await withTimeout(partials.next(), budget, first ? "first_token_timeout" : "idle_timeout");
+      if (next.done) break;
+      last = next.value;
+      emit(filter.update(last, false));
+    }
+  } catch (err) {
+    upstream.abort();
+    void partials.return?.().catch(() => {});
+    return err instanceof Timeout ? err.reason : "error";
+  }
+  const finish = await Promise.resolve(result.finishReason).catch(() => "error" as const);
+  if (failed || finish === "error") return "error";
+  if (finish !== "stop") return "incomplete";
+  if (last === undefined) return "empty";
+  emit(filter.update(last, true));
+  return null;
+}
 
-  return new ReadableStream<string>({
-    async pull(controller) {
+/**
+ * The resources message for one case as a stream of page events, each of which has passed the filter. The
+ * message is complete even if the provider fails: the offline composer fills whatever the model did not deliver.
+ * Only counts are logged, never text.
+ */
+export function streamSupportEvents(ctx: ResourceCase, options: ResourceStreamOptions): ReadableStream<SupportEvent> {
+  const log = options.log ?? moduleLog;
+  const remote = options.remote !== undefined ? options.remote : createRemoteModel(options.config);
+  const filter = new MessageFilter({ allowedIds: ctx.candidates.map((c) => c.resource.id), knownNames: knownNames(ctx) });
+  let closed = false;
+
+  return new ReadableStream<SupportEvent>({
+    async start(controller) {
+      const emit: Emit = (events) => {
+        if (!closed) for (const e of events) controller.enqueue(e);
+      };
+      let provider = remote?.provider ?? "offline";
       try {
-        // Keep reading until the guard releases something: a pull that enqueues nothing is not called again.
-        for (;;) {
-          const next = await iterator.next();
-          if (next.done) return finish(controller);
-          raw += next.value;
-          const out = guard.push(next.value);
-          if (out) return controller.enqueue(out);
+        if (ctx.candidates.length > 0) {
+          const model = remote ?? new OfflineComposerModel(ctx, { chunkDelayMs: options.config.LLM_OFFLINE_CHUNK_DELAY_MS });
+          provider = model.provider;
+          const reason = await streamModel(model, ctx, filter, emit, options);
+          if (reason && remote && !options.signal?.aborted) log.warn({ event: "resources.fallback", provider, reason }, "offline composer fills in");
         }
       } catch (err) {
-        if (signal?.aborted) return controller.close();
-        // Last line of defence (the wrappers should have caught it): finish with the offline composer.
-        log.error({ event: "resources.pipeline_error", err }, "resources stream failed; offline composer finishes");
-        const out = guard.push(composeContinuation(ctx, raw));
-        if (out) controller.enqueue(out);
-        finish(controller);
+        // Last line of defence (streamModel handles provider failures itself): the offline composer fills in.
+        log.error({ event: "resources.pipeline_error", err }, "resources stream failed; offline composer fills in");
       }
+      if (options.signal?.aborted || closed) return;
+      emit(filter.fill(composeSupport(ctx)));
+      const removed = Object.values(filter.removed).reduce((a, b) => a + (b ?? 0), 0);
+      if (removed > 0) log.warn({ event: "resources.filter", provider, removed: filter.removed }, "refused parts of a generated message");
+      emit([{ type: "end" }]);
+      closed = true;
+      controller.close();
     },
-    async cancel() {
-      await iterator.return?.();
+    cancel() {
+      closed = true;
     },
   });
 }

@@ -2,9 +2,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startFakeLlm, type FakeLlm } from "@/test/fakes/fake-llm-server.mjs";
 import { readAiConfig, type ProviderName } from "./config";
 import { buildResourceCase } from "./context";
-import { composeMessage } from "./offline/compose";
-import { streamResourceMessage } from "./pipeline";
+import { composeSupport } from "./offline/compose";
+import { streamSupportEvents } from "./pipeline";
 import { SAMPLE_CASES } from "./test-support/cases";
+import { readEvents } from "./test-support/read-events";
 
 // Real HTTP on loopback: the providers' own fetch, SSE parsing and abort handling, against a fake server.
 let fake: FakeLlm;
@@ -35,19 +36,6 @@ function configFor(provider: ProviderName) {
 
 const caseWith = (marker: string) => buildResourceCase({ ...SAMPLE_CASES.crisisUS!, text: `${SAMPLE_CASES.crisisUS!.text} ${marker}` });
 
-async function readAll(stream: ReadableStream<string>): Promise<{ text: string; chunks: number; firstChunkMs: number; totalMs: number }> {
-  const started = performance.now();
-  let text = "";
-  let chunks = 0;
-  let firstChunkMs = -1;
-  for await (const chunk of stream) {
-    if (firstChunkMs < 0) firstChunkMs = performance.now() - started;
-    text += chunk;
-    chunks += 1;
-  }
-  return { text, chunks, firstChunkMs, totalMs: performance.now() - started };
-}
-
 async function waitFor(check: () => boolean, ms = 2_000): Promise<void> {
   const until = Date.now() + ms;
   while (!check()) {
@@ -57,13 +45,14 @@ async function waitFor(check: () => boolean, ms = 2_000): Promise<void> {
 }
 
 describe.each(["openai-compatible", "together", "openai"] as const)("%s provider against the fake SSE server", (provider) => {
-  it("streams the model's message in chunks, with the key, model and fenced post in the request", async () => {
+  it("streams the model's structured message as it is written, with the key, model, schema and fenced post in the request", async () => {
     const ctx = caseWith("fake-llm:normal");
-    const { text, chunks } = await readAll(streamResourceMessage(ctx, { config: configFor(provider) }));
-    expect(text).toContain("I'm really glad you wrote this down.");
-    expect(text).toContain(`[[res:${ctx.candidates[0]!.resource.id}]]`);
+    const { view, events, text } = await readEvents(streamSupportEvents(ctx, { config: configFor(provider) }));
+    expect(view.opening.startsWith("I'm really glad you wrote this down.")).toBe(true);
+    expect(view.picks.map((p) => p.id)).toEqual(ctx.candidates.slice(0, 2).map((c) => c.resource.id));
+    expect(view.picks[0]!.why).toContain("moments like this");
     expect(text).not.toContain("You reached out, and that matters."); // no fallback needed
-    expect(chunks).toBeGreaterThan(10);
+    expect(events.filter((e) => e.type !== "end").length).toBeGreaterThanOrEqual(6);
 
     const req = fake.requests.at(-1)!;
     expect(req.path).toBe("/v1/chat/completions");
@@ -71,12 +60,12 @@ describe.each(["openai-compatible", "together", "openai"] as const)("%s provider
     expect(req.authorization).toBe("Bearer test-key");
     const user = req.messages.find((m) => m.role === "user")!.content;
     expect(user).toContain("<post>\nI can't do this anymore.");
-    expect(req.messages.find((m) => m.role === "system")!.content).toContain("ONLY with their marker");
+    expect(req.messages.find((m) => m.role === "system")!.content).toContain("Never write a phone number");
   });
 
   it("stops the provider request when the reader stops", async () => {
     const controller = new AbortController();
-    const stream = streamResourceMessage(caseWith("fake-llm:long"), { config: configFor(provider), signal: controller.signal });
+    const stream = streamSupportEvents(caseWith("fake-llm:long"), { config: configFor(provider), signal: controller.signal });
     const reader = stream.getReader();
     const first = await reader.read();
     expect(first.done).toBe(false);
@@ -88,33 +77,33 @@ describe.each(["openai-compatible", "together", "openai"] as const)("%s provider
 
   it("falls back to the offline composer when no first token arrives in time", async () => {
     const ctx = caseWith("fake-llm:slow");
-    const { text, firstChunkMs } = await readAll(streamResourceMessage(ctx, { config: configFor(provider) }));
-    expect(text).toBe(composeMessage(ctx));
+    const { view, firstEventMs } = await readEvents(streamSupportEvents(ctx, { config: configFor(provider) }));
+    expect({ opening: view.opening, picks: view.picks, closing: view.closing }).toEqual(composeSupport(ctx));
     // The first words arrive right after the timeout, well before the fake's own first token (6 s).
-    expect(firstChunkMs).toBeGreaterThanOrEqual(TIMEOUT_MS - 20);
-    expect(firstChunkMs).toBeLessThan(TIMEOUT_MS + 2_000);
+    expect(firstEventMs).toBeGreaterThanOrEqual(TIMEOUT_MS - 20);
+    expect(firstEventMs).toBeLessThan(TIMEOUT_MS + 2_000);
     await waitFor(() => fake.requests.at(-1)?.clientClosed === true);
   });
 
   it("completes a message cut off mid-stream", async () => {
     const ctx = caseWith("fake-llm:cut");
-    const { text } = await readAll(streamResourceMessage(ctx, { config: configFor(provider) }));
-    expect(text.startsWith("I'm really glad you")).toBe(true);
-    expect(text).toContain(`[[res:${ctx.candidates[0]!.resource.id}]]`);
-    expect(text.trimEnd().endsWith("You reached out, and that matters.")).toBe(true);
+    const { view } = await readEvents(streamSupportEvents(ctx, { config: configFor(provider) }));
+    expect(view.opening).toBe("I'm really glad you wrote this down.");
+    expect(view.picks.map((p) => p.id)).toEqual(ctx.candidates.map((c) => c.resource.id));
+    expect(view.closing.endsWith("You reached out, and that matters.")).toBe(true);
   });
 
   it("completes a message when the provider goes quiet mid-stream", async () => {
     const ctx = caseWith("fake-llm:stall");
-    const { text } = await readAll(streamResourceMessage(ctx, { config: configFor(provider) }));
-    expect(text.startsWith("I'm really glad you")).toBe(true);
-    expect(text.trimEnd().endsWith("You reached out, and that matters.")).toBe(true);
+    const { view } = await readEvents(streamSupportEvents(ctx, { config: configFor(provider) }));
+    expect(view.opening).toBe("I'm really glad you wrote this down.");
+    expect(view.closing.endsWith("You reached out, and that matters.")).toBe(true);
   });
 
   it("writes the whole message offline when the provider answers with an error", async () => {
     const ctx = caseWith("fake-llm:error");
-    const { text } = await readAll(streamResourceMessage(ctx, { config: configFor(provider) }));
-    expect(text).toBe(composeMessage(ctx));
+    const { view } = await readEvents(streamSupportEvents(ctx, { config: configFor(provider) }));
+    expect({ opening: view.opening, picks: view.picks, closing: view.closing }).toEqual(composeSupport(ctx));
   });
 });
 

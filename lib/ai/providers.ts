@@ -7,7 +7,9 @@ import type { AiConfig } from "./config";
 /**
  * The remote model for the configured provider, or null for the offline composer. Keys and base URLs come
  * only from the environment. The OpenAI provider uses Chat Completions (not Responses) so the same fake and
- * the same OpenAI-style servers work for all three.
+ * the same OpenAI-style servers work for all three. Structured outputs are requested as a JSON schema
+ * (`response_format: json_schema`), which vLLM, llama.cpp and Together enforce while decoding: the pick ids are
+ * an enum there, so such a server cannot even write another id. The message filter does not rely on it.
  */
 export function createRemoteModel(config: AiConfig): LanguageModelV4 | null {
   const model = config.model;
@@ -21,6 +23,6 @@ export function createRemoteModel(config: AiConfig): LanguageModelV4 | null {
     case "openai":
       return createOpenAI({ ...key, ...(baseURL ? { baseURL } : {}) }).chat(model);
     case "openai-compatible":
-      return createOpenAICompatible({ name: "openai-compatible", baseURL: baseURL!, ...key, includeUsage: true })(model);
+      return createOpenAICompatible({ name: "openai-compatible", baseURL: baseURL!, ...key, includeUsage: true, supportsStructuredOutputs: true })(model);
   }
 }

@@ -4,13 +4,15 @@
 //
 // Behaviour is chosen per request by a marker anywhere in the request body (the post carries it through
 // anonymization untouched):
-//   fake-llm:normal (default)  a kind message that refers to the first candidate markers in the prompt
+//   fake-llm:normal (default)  a kind message; with a response_format (structured output) it is the JSON object
+//                              the schema asks for, picking the first two ids of the schema's enum
 //   fake-llm:slow              first token after `slowFirstTokenMs` (longer than the app's 8 s limit)
 //   fake-llm:cut               a few tokens, then the TCP connection is destroyed
 //   fake-llm:stall             a few tokens, then silence with the connection left open
 //   fake-llm:error             HTTP 500 with an OpenAI-style error body
 //   fake-llm:long              a long message streamed slowly (for stop buttons)
-//   fake-llm:script:<key>      streams the reply registered under <key> (POST /__scripts {key: reply})
+//   fake-llm:script:<key>      streams the reply registered under <key> (POST /__scripts {key: reply}) word by word
+//   fake-llm:chars:<key>       the same, one character per chunk
 // GET /__requests lists what was received (with timings and whether the client went away); DELETE clears it.
 import http from "node:http";
 
@@ -19,6 +21,24 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /** Splits text the way a tokenizer streams: a leading word, then words with their leading space. */
 export function tokenize(text) {
   return text.match(/\s*\S+|\s+$/g) ?? [];
+}
+
+/** The ids a structured request allows: the schema's enum, or the prompt's candidate list without a schema. */
+function candidateIds(body, raw) {
+  const fromSchema = body.response_format?.json_schema?.schema?.properties?.picks?.items?.properties?.id?.enum;
+  if (Array.isArray(fromSchema)) return fromSchema;
+  return [...new Set([...raw.matchAll(/- id \\?"([a-z0-9-]+)\\?"/g)].map((m) => m[1]))];
+}
+
+const OPENING = "I'm really glad you wrote this down. It sounds like a lot has been weighing on you, and you deserve support.";
+const CLOSING = "One small step for today: choose one of these and send a short message. You don't have to have the right words.";
+
+function structuredReply(body, raw, long) {
+  const picks = candidateIds(body, raw)
+    .slice(0, 2)
+    .map((id) => ({ id, why: "They are there for moments like this, and you can reach them right now." }));
+  const opening = long ? `${OPENING} ${LONG_REPLY}` : OPENING;
+  return JSON.stringify({ opening, picks, closing: CLOSING });
 }
 
 function normalReply(body) {
@@ -75,7 +95,7 @@ export async function startFakeLlm(options = {}) {
       res.writeHead(400).end();
       return;
     }
-    const mode = /fake-llm:(normal|slow|cut|stall|error|long|script:[\w-]+)/.exec(raw)?.[1] ?? "normal";
+    const mode = /fake-llm:(normal|slow|cut|stall|error|long|(?:script|chars):[\w-]+)/.exec(raw)?.[1] ?? "normal";
     const record = {
       path: req.url,
       mode,
@@ -106,9 +126,10 @@ export async function startFakeLlm(options = {}) {
     const send = (delta, finish = null) =>
       res.write(`data: ${JSON.stringify({ id, object: "chat.completion.chunk", created, model: body.model, choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`);
 
-    const reply =
-      mode === "long" ? LONG_REPLY : mode.startsWith("script:") ? (scripts.get(mode.slice(7)) ?? "No script registered.") : normalReply(raw);
-    const tokens = tokenize(reply);
+    const structured = body.response_format?.type === "json_schema" || body.response_format?.type === "json_object";
+    const scripted = /^(?:script|chars):/.test(mode) ? (scripts.get(mode.slice(mode.indexOf(":") + 1)) ?? "No script registered.") : null;
+    const reply = scripted ?? (structured ? structuredReply(body, raw, mode === "long") : mode === "long" ? LONG_REPLY : normalReply(raw));
+    const tokens = mode.startsWith("chars:") ? [...reply] : tokenize(reply);
 
     res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
     res.flushHeaders();
@@ -116,7 +137,8 @@ export async function startFakeLlm(options = {}) {
     if (closed) return;
     send({ role: "assistant", content: "" });
 
-    const stopAt = mode === "cut" || mode === "stall" ? 6 : tokens.length;
+    // Far enough in for the first sentence to be complete (and shown) before the failure.
+    const stopAt = mode === "cut" || mode === "stall" ? 12 : tokens.length;
     for (let i = 0; i < stopAt && i < tokens.length; i += 1) {
       if (closed) return;
       if (i > 0) await sleep(mode === "long" ? settings.longChunkDelayMs : settings.chunkDelayMs);

@@ -2,13 +2,15 @@ import { z } from "zod";
 import { redactText } from "@/lib/anonymize";
 import { readAiConfig, type AiConfig } from "@/lib/ai/config";
 import { buildResourceCase, resourceCaseSchema, MAX_POST_CHARS } from "@/lib/ai/context";
-import { streamResourceMessage } from "@/lib/ai/pipeline";
+import { streamSupportEvents } from "@/lib/ai/pipeline";
+import type { SupportEvent } from "@/lib/ai/support-message";
 import { UserFacingError, toHttpStatus, toUserMessage } from "@/lib/errors";
 import { logger } from "@/lib/log";
 import { clientKeyFor, limitGeneration } from "@/lib/rate-limit";
 
 /**
- * POST /api/resources: streams the personalised resources message as plain text (useCompletion, text protocol).
+ * POST /api/resources: streams the personalised resources message as NDJSON events (lib/ai/support-message.ts):
+ * filtered sentences and picked directory ids, never a contact detail (the page draws those from the directory).
  * Public on purpose: the self-check needs no account and nothing is stored here. Guarded by a per-client and a
  * global rate limit. The crisis card never waits on this route; it renders from directory data on the page.
  */
@@ -21,7 +23,7 @@ const ACCEPTED_CHARS = 50_000;
 const bodySchema = resourceCaseSchema
   .omit({ text: true })
   .extend({
-    // useCompletion sends the input as `prompt`; it is the post, anonymized here before anything else sees it.
+    // The post, anonymized here before anything else sees it.
     prompt: z.string().max(ACCEPTED_CHARS),
   })
   .strict();
@@ -70,10 +72,11 @@ export async function POST(request: Request): Promise<Response> {
 
   try {
     const ctx = buildResourceCase({ ...criteria, text });
-    const stream = streamResourceMessage(ctx, { config, signal: request.signal });
+    const lines = new TransformStream<SupportEvent, string>({ transform: (event, out) => out.enqueue(`${JSON.stringify(event)}\n`) });
+    const stream = streamSupportEvents(ctx, { config, signal: request.signal }).pipeThrough(lines);
     return new Response(stream.pipeThrough(new TextEncoderStream()), {
       headers: {
-        "content-type": "text/plain; charset=utf-8",
+        "content-type": "application/x-ndjson; charset=utf-8",
         "cache-control": "no-store",
         "x-content-type-options": "nosniff",
         // Proxies must pass chunks on as they come, not buffer the whole message.

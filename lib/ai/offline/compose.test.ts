@@ -1,39 +1,46 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { PREFERENCES, RISK_TIERS, USER_AUDIENCES } from "@/lib/resources/rank";
 import { streamText } from "ai";
-import { composeContinuation, composeMessage, chunkMessage } from "./compose";
+import { PREFERENCES, RISK_TIERS, USER_AUDIENCES } from "@/lib/resources/rank";
+import { chunkText, composeSupport } from "./compose";
 import { OfflineComposerModel } from "./model";
 import { SAMPLE_CASES, sampleCase } from "../test-support/cases";
-import { StreamGuard } from "../guard/stream-guard";
+import { buildResourceCase, type ResourceCase } from "../context";
+import { MessageFilter } from "../filter/message-filter";
+import { supportViewOf } from "../support-view";
 import { allowedResourceIds } from "../allowed-ids";
-import { buildResourceCase } from "../context";
+import { getResource } from "@/lib/resources/directory";
 
-const markers = (text: string) => [...text.matchAll(/\[\[res:([a-z0-9-]+)\]\]/g)].map((m) => m[1]);
+const NAMES = (ctx: ResourceCase) => allowedResourceIds(ctx).flatMap((id) => [getResource(id)!.name, getResource(id)!.organization]);
+
+/** The offline message through the same filter as a model's: nothing of it may be refused. */
+function filtered(ctx: ResourceCase) {
+  const filter = new MessageFilter({ allowedIds: ctx.candidates.map((c) => c.resource.id), knownNames: NAMES(ctx) });
+  const message = composeSupport(ctx);
+  const view = supportViewOf(filter.update(message, true));
+  return { message, view, removed: filter.removed };
+}
 
 describe("offline composer", () => {
-  it("is deterministic and refers to exactly the ranked candidates, in order", () => {
+  it("is deterministic and picks exactly the ranked candidates, in order", () => {
     for (const name of Object.keys(SAMPLE_CASES) as (keyof typeof SAMPLE_CASES)[]) {
       const ctx = sampleCase(name);
-      const text = composeMessage(ctx);
-      expect(composeMessage(sampleCase(name))).toBe(text);
-      expect(markers(text)).toEqual(ctx.candidates.map((c) => c.resource.id));
+      expect(composeSupport(sampleCase(name))).toEqual(composeSupport(ctx));
+      expect(composeSupport(ctx).picks.map((p) => p.id)).toEqual(ctx.candidates.map((c) => c.resource.id));
     }
   });
 
-  it("contains no contact details, markup or digits of its own, and passes the guard untouched", () => {
+  it("passes the message filter untouched (no digits, names or contact words of its own)", () => {
     for (const name of Object.keys(SAMPLE_CASES) as (keyof typeof SAMPLE_CASES)[]) {
-      const ctx = sampleCase(name);
-      const text = composeMessage(ctx);
-      const withoutMarkers = text.replace(/\[\[res:[a-z0-9-]+\]\]/g, "");
-      expect(withoutMarkers, name).not.toMatch(/\d{3,}|https?:|www\.|@|<|>/);
-      const guard = new StreamGuard(allowedResourceIds(ctx));
-      expect(guard.push(text) + guard.end(), name).toBe(text);
-      expect(guard.removedTotal, name).toBe(0);
+      const { message, view, removed } = filtered(sampleCase(name));
+      expect(removed, name).toEqual({});
+      expect(view.opening, name).toBe(message.opening);
+      expect(view.closing, name).toBe(message.closing);
+      expect(view.picks, name).toEqual(message.picks);
     }
   });
 
-  it("passes the guard untouched for any case (every directory entry, every audience)", () => {
+  it("passes the filter untouched for any case (every directory entry, every audience)", () => {
     const anyCase = fc.record({
       text: fc.constant("post"),
       conditions: fc.record({
@@ -50,56 +57,43 @@ describe("offline composer", () => {
     });
     fc.assert(
       fc.property(anyCase, (input) => {
-        const ctx = buildResourceCase(input);
-        const text = composeMessage(ctx);
-        const guard = new StreamGuard(allowedResourceIds(ctx));
-        expect(guard.push(text) + guard.end()).toBe(text);
+        const { removed } = filtered(buildResourceCase(input));
+        expect(removed).toEqual({});
       }),
       { numRuns: 300 },
     );
   });
 
   it("personalises: crisis wording, confidence, audiences and preferences", () => {
-    const crisis = composeMessage(sampleCase("crisisUS"));
-    expect(crisis).toContain("not wanting to be alive");
-    expect(crisis).toContain("high confidence");
-    expect(crisis).toContain("not a diagnosis");
-    expect(crisis).toContain("people you can reach right now");
+    const crisis = composeSupport(sampleCase("crisisUS"));
+    expect(crisis.opening).toContain("not wanting to be alive");
+    expect(crisis.opening).toContain("high confidence");
+    expect(crisis.opening).toContain("not a diagnosis");
+    expect(crisis.opening).toContain("people you can reach right now");
 
-    const student = composeMessage(sampleCase("anxiousGBTexter"));
-    expect(student).toContain("You said you'd prefer texting");
-    expect(student).toContain("school or college counseling service");
-    expect(student).toContain("worry and tension");
+    const student = composeSupport(sampleCase("anxiousGBTexter"));
+    expect(student.opening).toContain("You said you'd prefer texting");
+    expect(student.opening).toContain("school or college counseling service");
+    expect(student.opening).toContain("worry and tension");
 
-    const veteran = composeMessage(sampleCase("veteranUS"));
-    expect(veteran).toContain("among veterans");
-    expect(veteran).toContain("[[res:us-veterans-crisis-line]]");
+    const veteran = composeSupport(sampleCase("veteranUS"));
+    expect(veteran.opening).toContain("among veterans");
+    expect(veteran.picks.map((p) => p.id)).toContain("us-veterans-crisis-line");
   });
 
   it("says honestly when the verified list has nothing for a stated group", () => {
     const ctx = buildResourceCase({ ...SAMPLE_CASES.lowBipolarAU!, audiences: ["postpartum"] });
-    expect(composeMessage(ctx)).toContain("doesn't have a service just for new and expecting parents in Australia");
+    expect(composeSupport(ctx).opening).toContain("doesn't have a service just for new and expecting parents in Australia");
   });
 
-  it("continues a cut-off message with the candidates not yet mentioned and the next steps", () => {
-    const ctx = sampleCase("crisisUS");
-    const first = ctx.candidates[0]!.resource.id;
-    const rest = composeContinuation(ctx, `I'm so sorry you're hurting. Please reach [[res:${first}]] and`);
-    expect(rest.startsWith("\n\n")).toBe(true);
-    expect(markers(rest)).toEqual(ctx.candidates.slice(1).map((c) => c.resource.id));
-    expect(rest).toContain("You reached out, and that matters.");
-    expect(composeContinuation(ctx, "")).toBe(composeMessage(ctx));
-  });
-
-  it("streams through the AI SDK in small chunks with markers whole", async () => {
+  it("streams its JSON through the AI SDK a sentence at a time", async () => {
     const ctx = sampleCase("anxiousGBTexter");
-    const result = streamText({ model: new OfflineComposerModel(ctx), prompt: "ignored" });
     const parts: string[] = [];
+    const result = streamText({ model: new OfflineComposerModel(ctx), prompt: "ignored" });
     for await (const t of result.textStream) parts.push(t);
-    expect(parts.join("")).toBe(composeMessage(ctx));
-    expect(parts.length).toBeGreaterThan(40);
-    expect(Math.max(...parts.map((p) => p.length))).toBeLessThan(40);
-    expect(chunkMessage(composeMessage(ctx)).join("")).toBe(composeMessage(ctx));
+    expect(JSON.parse(parts.join(""))).toEqual(composeSupport(ctx));
+    expect(parts.length).toBeGreaterThan(5);
+    expect(chunkText("One. Two? Three").toString()).toBe("One. ,Two? ,Three");
   });
 
   it("sends its first chunk within 50 ms (median of warm runs; npm run bench:resources has the full figures)", async () => {

@@ -1,10 +1,11 @@
 import { AUDIENCE_LABELS, PREFERENCE_LABELS, type CaseCondition, type UserAudience } from "@/lib/resources/rank";
 import type { ResourceCase } from "../context";
+import type { SupportMessage } from "../support-message";
 
 /**
  * The grounded message: every fact comes from the case (conditions, tier, confidence, what the person told us
- * about themselves) or from the directory through the ranked candidates. No free-form facts, no numbers:
- * contact details appear only on the cards the UI draws for each [[res:id]].
+ * about themselves) or from the directory through the ranked candidates. No free-form facts, no numbers, no
+ * service names: the page draws each picked service's card from the directory.
  */
 
 const OPENINGS: Record<CaseCondition | "none", string> = {
@@ -86,15 +87,20 @@ function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-function entries(candidates: ResourceCase["candidates"], intro: string): string {
-  if (candidates.length === 0) return "";
-  const lines = candidates.map((c) => `[[res:${c.resource.id}]]\n${capitalize(c.reason)}.`);
-  return `${intro}\n\n${lines.join("\n\n")}`;
+/**
+ * A ranked reason in words a message may carry: hours are on the service's card, so digits ("open 24/7",
+ * "Mon–Fri 10am–6pm") become words or a pointer to the card. Used for the offline message and the model's prompt.
+ */
+export function speakableReason(reason: string): string {
+  return reason
+    .split("; ")
+    .map((part) => (part === "open 24/7" ? "open day and night" : /\d/.test(part) ? "open at the hours on its card" : part))
+    .join("; ");
 }
 
 function nextSteps(ctx: ResourceCase): string {
   if (ctx.tier === "crisis") {
-    return "If you feel you might act on these thoughts, please contact your local emergency number or one of the crisis lines above now. If you can, stay close to someone you trust while you reach out.";
+    return "If you feel you might act on these thoughts, please contact your local emergency number or one of the crisis lines on this page now. If you can, stay close to someone you trust while you reach out.";
   }
   if (ctx.tier === "elevated") {
     return "A good next step: pick one of these and reach out today. Even a short message counts. It can also help to tell one person you trust how you've been feeling.";
@@ -105,24 +111,19 @@ function nextSteps(ctx: ResourceCase): string {
 const CLOSING = "You reached out, and that matters.";
 
 /** The whole message, deterministic for the same case. */
-export function composeMessage(ctx: ResourceCase): string {
-  const intro = ctx.tier === "crisis" ? "Here are people you can reach right now:" : "Here are a few places that fit what you shared:";
-  return [opening(ctx), personalNotes(ctx).join(" "), entries(ctx.candidates, intro), nextSteps(ctx), CLOSING].filter(Boolean).join("\n\n");
+export function composeSupport(ctx: ResourceCase): SupportMessage {
+  const intro = ctx.tier === "crisis" ? "Here are people you can reach right now." : "Here are a few places that fit what you shared.";
+  return {
+    opening: [opening(ctx), personalNotes(ctx).join(" "), ctx.candidates.length > 0 ? intro : ""].filter(Boolean).join("\n\n"),
+    picks: ctx.candidates.map((c) => ({ id: c.resource.id, why: `${capitalize(speakableReason(c.reason))}.` })),
+    closing: `${nextSteps(ctx)}\n\n${CLOSING}`,
+  };
 }
 
 /**
- * The rest of a message another model started and did not finish: the candidates it has not referred to yet,
- * the next steps and the closing. Continues on a new paragraph so a half sentence is left as it stood.
+ * One sentence a chunk (its trailing space included): the filter releases whole sentences, so pacing by word
+ * would only delay the first one. Each sentence is released when the next chunk shows where it ended.
  */
-export function composeContinuation(ctx: ResourceCase, written: string): string {
-  if (written.trim() === "") return composeMessage(ctx);
-  const missing = ctx.candidates.filter((c) => !written.includes(`[[res:${c.resource.id}]]`));
-  const intro = missing.length === ctx.candidates.length ? "Here are a few places that can help:" : "A few more places that can help:";
-  const body = [entries(missing, intro), nextSteps(ctx), CLOSING].filter(Boolean).join("\n\n");
-  return `${/\n\s*$/.test(written) ? "" : "\n\n"}${body}`;
-}
-
-/** Small chunks, the way a model streams: words with their trailing space, markers whole. */
-export function chunkMessage(text: string): string[] {
-  return text.match(/\[\[res:[a-z0-9-]+\]\]\n?|\S+\s*|\s+/g) ?? [];
+export function chunkText(text: string): string[] {
+  return text.split(/(?<=[.!?]\s)/).filter(Boolean);
 }

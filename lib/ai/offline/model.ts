@@ -1,6 +1,6 @@
 import type { LanguageModelV4, LanguageModelV4CallOptions, LanguageModelV4StreamPart, LanguageModelV4Usage } from "@ai-sdk/provider";
 import type { ResourceCase } from "../context";
-import { chunkMessage, composeMessage } from "./compose";
+import { chunkText, composeSupport } from "./compose";
 
 export const OFFLINE_PROVIDER = "lantern.offline";
 export const OFFLINE_MODEL_ID = "grounded-composer-v1";
@@ -53,8 +53,9 @@ export function streamChunks(chunks: string[], options: { chunkDelayMs: number; 
 }
 
 /**
- * The offline provider: a LanguageModelV4 that writes the grounded message for one case. It ignores the prompt
- * text on purpose: its facts come from the structured case, so nothing in a post can steer it.
+ * The offline provider: a LanguageModelV4 that writes the grounded message for one case as the JSON a remote
+ * model would, so the default path is the same structured-output path as a remote one. It ignores the prompt
+ * on purpose: its facts come from the structured case, so nothing in a post can steer it.
  */
 export class OfflineComposerModel implements LanguageModelV4 {
   readonly specificationVersion = "v4" as const;
@@ -68,7 +69,7 @@ export class OfflineComposerModel implements LanguageModelV4 {
   ) {}
 
   async doGenerate(_options: LanguageModelV4CallOptions) {
-    const text = composeMessage(this.ctx);
+    const text = JSON.stringify(composeSupport(this.ctx));
     return {
       content: [{ type: "text" as const, text }],
       finishReason: { unified: "stop" as const, raw: "stop" },
@@ -78,7 +79,7 @@ export class OfflineComposerModel implements LanguageModelV4 {
   }
 
   async doStream(options: LanguageModelV4CallOptions) {
-    const chunks = chunkMessage(composeMessage(this.ctx));
+    const chunks = chunkText(JSON.stringify(composeSupport(this.ctx)));
     return { stream: streamChunks(chunks, { chunkDelayMs: this.options.chunkDelayMs, abortSignal: options.abortSignal }) };
   }
 }

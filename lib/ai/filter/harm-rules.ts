@@ -1,13 +1,12 @@
-import type { RemovalKind } from "./contacts";
-
 /**
- * Sentence-level rules for what a support message must never say. Each rule has trigger words, seen while
- * streaming: from the first trigger on, the rest of the sentence is held back until the sentence ends, then the
- * verdict runs on the whole sentence. A failing sentence's held part is replaced by a safe one; the person never
- * sees it. A verdict only counts when its trigger fired, so nothing already shown needs taking back.
+ * What a support message must never say, judged on whole sentences: methods or means of self-harm, a diagnosis,
+ * a promise of secrecy. The trigger is a cheap first look; the verdict runs only where it fired. A failing
+ * sentence is replaced by a safe one, so the person is pointed back to help rather than left with a gap.
  */
+export type HarmKind = "method" | "diagnosis" | "confidentiality";
+
 export interface SentenceRule {
-  kind: Extract<RemovalKind, "method" | "diagnosis" | "confidentiality">;
+  kind: HarmKind;
   trigger: RegExp;
   violates: (sentence: string) => boolean;
   replacement: string;
