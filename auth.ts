@@ -9,10 +9,14 @@ import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/lib/db/client";
 import { authConfig, oidcConfigured } from "@/lib/auth/config";
-import { checkCredentials, clientAddress, SignInRefused, type SignedIn } from "@/lib/auth/credentials";
+import { checkCredentials, SignInRefused, type SignedIn } from "@/lib/auth/credentials";
+import { failedSignIns } from "@/lib/auth/failed-signins-server";
 import { signInLimiter } from "@/lib/auth/rate-limit";
+import { endSessionOfToken } from "@/lib/auth/sign-out";
+import { decideSsoSignIn } from "@/lib/auth/sso";
+import { clientKeyFromHeaders } from "@/lib/rate-limit/client-key";
+import { sameOriginPath } from "@/lib/auth/callback-path";
 import { findUserForSignIn, markSignedIn } from "@/lib/db/users";
-import { recordAudit } from "@/lib/db/audit";
 
 class RefusedSignIn extends CredentialsSignin {
   constructor(code: string) {
@@ -28,8 +32,7 @@ const providers: NextAuthConfig["providers"] = [
     credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
     async authorize(credentials, request) {
       try {
-        const user = await checkCredentials(await getDb(), signInLimiter(), credentials, clientAddress(request.headers));
-        return user;
+        return await checkCredentials(await getDb(), signInLimiter(), failedSignIns(), credentials, clientKeyFromHeaders(request.headers));
       } catch (err) {
         if (err instanceof SignInRefused) throw new RefusedSignIn(err.code);
         throw err;
@@ -51,6 +54,12 @@ if (oidcConfigured(cfg)) {
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   providers,
+  events: {
+    // Every way out (the sign-out button, a POST to /api/auth/signout) ends the token itself (lib/auth/sign-out.ts).
+    async signOut(message) {
+      if ("token" in message) await endSessionOfToken(await getDb(), message.token as { uid?: unknown; sv?: unknown } | null);
+    },
+  },
   session: { strategy: "jwt", maxAge: cfg.SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/signin", error: "/signin" },
   trustHost: process.env.AUTH_TRUST_HOST === "true" || process.env.NODE_ENV !== "production" || undefined,
@@ -61,30 +70,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
      * The sign-in page sends a signed-in person on to their role's start page.
      */
     redirect({ url, baseUrl }) {
-      let path = "/signin";
-      if (url.startsWith("/") && !url.startsWith("//")) path = url;
-      else {
-        try {
-          const u = new URL(url);
-          if (u.origin === baseUrl || u.origin === process.env.AUTH_URL?.replace(/\/$/, "")) path = u.pathname + u.search;
-        } catch {
-          // not a URL: keep the default
-        }
-      }
+      const bases = [baseUrl, process.env.AUTH_URL].filter((b): b is string => !!b);
+      const path = bases.map((base) => sameOriginPath(url, base)).find((p) => p !== null) ?? "/signin";
       return path === "/" ? "/signin" : path;
     },
-    /** SSO never creates accounts: an admin adds the person first, by the email their organisation uses. */
+    /** SSO: an existing, enabled account whose email the provider verified (lib/auth/sso.ts). */
     async signIn({ account, profile }) {
       if (account?.provider !== "oidc") return true;
-      const email = typeof profile?.email === "string" ? profile.email : "";
-      const db = await getDb();
-      const user = email && profile?.email_verified !== false ? await findUserForSignIn(db, email) : null;
-      if (!user || user.disabled) {
-        await recordAudit(db, {
-          actor: user ? { id: user.id, email: user.email, name: user.name, role: user.role } : null,
-          action: "auth.signin.fail",
-          details: { reason: user ? "disabled" : "sso_unknown_account" },
-        });
+      const decision = await decideSsoSignIn(await getDb(), profile);
+      if (!decision.ok) {
+        failedSignIns().record(decision.user, decision.reason);
         return "/signin?error=AccessDenied";
       }
       return true;

@@ -5,8 +5,9 @@ import { staff } from "./support/staff/fixture";
 const f = staff();
 
 test("each role lands on its own start page after signing in, and can sign out", async ({ page, context }) => {
-  const homes = { admin: "/admin", clinician: "/review", outreach: "/outreach" } as const;
-  for (const who of ["admin", "clinician", "outreach"] as const) {
+  // Signing out ends every session of the account, so the stored logins' accounts are not used here.
+  const homes = { signoutAdmin: "/admin", signoutClinician: "/review", outreach: "/outreach" } as const;
+  for (const who of ["signoutAdmin", "signoutClinician", "outreach"] as const) {
     await page.goto("/signin");
     await page.getByLabel("Email").fill(f.users[who].email);
     await page.getByLabel("Password").fill(f.users[who].password);

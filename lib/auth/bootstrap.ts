@@ -1,37 +1,60 @@
 /**
- * First start: when the database has no administrator at all, create one with a
- * random password and print it once to the server console. There is never a fixed
- * default password. The email is LANTERN_BOOTSTRAP_ADMIN_EMAIL (admin@lantern.local).
+ * First start: when the database has no administrator at all, create one with a random password. The password is
+ * written to a file only the server's user can read (mode 600) and the console shows the file's path, never the
+ * password: consoles end up in log collectors. The account must choose its own password at first sign-in. There is
+ * never a fixed default password. The email is LANTERN_BOOTSTRAP_ADMIN_EMAIL (admin@lantern.local); the file is
+ * LANTERN_FIRST_ADMIN_PASSWORD_FILE, by default `first-admin-password` beside the embedded database's folder.
  */
 import "server-only";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { Role } from "@/lib/db/generated/enums";
 import { createUser } from "@/lib/db/users";
 import { systemActor } from "./actor";
 import { authConfig } from "./config";
 
+export function firstAdminPasswordFile(env: NodeJS.ProcessEnv = process.env): string {
+  const configured = authConfig(env).LANTERN_FIRST_ADMIN_PASSWORD_FILE;
+  if (configured) return path.resolve(configured);
+  return path.join(path.dirname(path.resolve(env.LANTERN_DATA_DIR || "data/pglite")), "first-admin-password");
+}
+
+/** A fresh file with mode 600 from the start (an existing file is replaced, never reused with its old mode). */
+function writeSecretFile(file: string, content: string): void {
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  rmSync(file, { force: true });
+  writeFileSync(file, content, { mode: 0o600, flag: "wx" });
+}
+
 export async function ensureBootstrapAdmin(
   db: PrismaClient,
   print: (message: string) => void = (m) => console.log(m),
-): Promise<{ created: boolean; email?: string }> {
+  passwordFile: string = firstAdminPasswordFile(),
+): Promise<{ created: boolean; email?: string; passwordFile?: string }> {
   if ((await db.user.count({ where: { role: Role.ADMIN } })) > 0) return { created: false };
   const email = authConfig().LANTERN_BOOTSTRAP_ADMIN_EMAIL;
   try {
-    const { generatedPassword } = await createUser(db, systemActor("bootstrap"), { email, role: Role.ADMIN, name: "First administrator" });
+    const { generatedPassword } = await createUser(
+      db,
+      systemActor("bootstrap"),
+      { email, role: Role.ADMIN, name: "First administrator" },
+      { mustChangePassword: true },
+    );
+    writeSecretFile(passwordFile, `${generatedPassword}\n`);
     print(
       [
         "",
         "================ Lantern: first administrator created ================",
         `  email:    ${email}`,
-        `  password: ${generatedPassword}`,
-        "  This password is shown only once. Sign in at /signin, then add real",
-        "  accounts under People and disable this one, or reset it:",
-        `  npm run user -- reset --email ${email}`,
+        `  password: in ${passwordFile} (readable only by this user)`,
+        "  Sign in at /signin; you will be asked to choose your own password.",
+        "  Then delete the file. A lost password: npm run user -- reset --email " + email,
         "=======================================================================",
         "",
       ].join("\n"),
     );
-    return { created: true, email };
+    return { created: true, email, passwordFile };
   } catch (err) {
     // Another process created it first (several instances starting together).
     if ((err as { kind?: string }).kind === "conflict") return { created: false };

@@ -12,11 +12,16 @@ const intFromEnv = (def: number, min: number, max: number) =>
 const schema = z.object({
   /** Seconds a sign-in lasts before the person must sign in again (same default as lib/env.ts). */
   SESSION_MAX_AGE_SECONDS: intFromEnv(60 * 60 * 8, 300, 60 * 60 * 24 * 30),
-  /** Failed sign-ins allowed per account within the window, then blocked for the window. */
-  AUTH_MAX_FAILED_PER_ACCOUNT: intFromEnv(5, 1, 1000),
-  /** Failed sign-ins allowed per network address within the window. */
+  /** Failed sign-ins allowed for one account from one client within the window, then a doubling backoff. */
+  AUTH_MAX_FAILED_PER_ACCOUNT_ADDRESS: intFromEnv(5, 1, 1000),
+  /** Failed sign-ins allowed per client (any accounts) within the window. */
   AUTH_MAX_FAILED_PER_ADDRESS: intFromEnv(20, 1, 100_000),
+  /** Failed sign-ins allowed for one account from all clients together within the window (many-address guessing). */
+  AUTH_MAX_FAILED_PER_ACCOUNT: intFromEnv(100, 1, 100_000),
+  /** The window, and the first backoff of a spent account+client pair (it doubles, up to a day). */
   AUTH_LOCKOUT_MINUTES: intFromEnv(15, 1, 24 * 60),
+  /** Where the first administrator's generated password is written (mode 600). Default: beside the data folder. */
+  LANTERN_FIRST_ADMIN_PASSWORD_FILE: z.string().min(1).optional(),
   /** Optional generic OpenID Connect provider (organisation SSO). All three or none. */
   AUTH_OIDC_ISSUER: z.url().optional(),
   AUTH_OIDC_ID: z.string().min(1).optional(),

@@ -1,14 +1,15 @@
 /**
- * Email + password check behind the credentials provider. Order matters:
- * size check (before any hashing), rate limit, lookup, argon2id verify, session check.
- * Every refusal is audited without the attempted email, password or address.
+ * Email + password check behind the credentials provider. Order matters: size check (before any hashing), a
+ * limiter point taken (before the password is verified, so parallel guesses each pay), lookup, argon2id verify,
+ * then the point given back on success. Refusals are counted per account and window (failed-signins.ts), without
+ * the attempted email, password or address.
  */
 import "server-only";
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/db/generated/client";
-import { recordAudit } from "@/lib/db/audit";
 import { findUserForSignIn, markSignedIn } from "@/lib/db/users";
 import { burnVerifyTime, passwordTooLong, verifyPassword } from "./password";
+import type { FailedSignIns } from "./failed-signins";
 import type { SignInLimiter } from "./rate-limit";
 import type { SessionUser } from "./roles";
 
@@ -27,23 +28,26 @@ const credentialsSchema = z.object({
   password: z.string(),
 });
 
-export type SignedIn = SessionUser & { sessionVersion: number };
+export type SignedIn = SessionUser & { sessionVersion: number; mustChangePassword: boolean };
 
 export async function checkCredentials(
   db: PrismaClient,
   limiter: SignInLimiter,
+  failures: Pick<FailedSignIns, "record">,
   raw: unknown,
-  address: string,
+  clientKey: string,
 ): Promise<SignedIn> {
   const parsed = credentialsSchema.safeParse(raw);
   if (!parsed.success) throw new SignInRefused("invalid");
   const { email, password } = parsed.data;
   if (passwordTooLong(password)) {
-    await recordAudit(db, { actor: null, action: "auth.signin.fail", details: { reason: "too_long" } });
+    failures.record(null, "too_long");
     throw new SignInRefused("too_long");
   }
-  if ((await limiter.blockedFor(email, address)) > 0) {
-    await recordAudit(db, { actor: null, action: "auth.signin.fail", details: { reason: "rate_limited" } });
+  const taken = await limiter.take(email, clientKey);
+  if (!taken.ok) {
+    const user = await findUserForSignIn(db, email);
+    failures.record(user ? actorOf(user) : null, "rate_limited");
     throw new SignInRefused("rate_limited");
   }
   const user = await findUserForSignIn(db, email);
@@ -52,23 +56,16 @@ export async function checkCredentials(
   else await burnVerifyTime(password);
 
   if (!user || !ok || user.disabled) {
-    await limiter.recordFailure(email, address);
-    const reason = !user ? "unknown_account" : !ok ? "bad_password" : "disabled";
-    await recordAudit(db, {
-      actor: user ? { id: user.id, email: user.email, name: user.name, role: user.role } : null,
-      action: "auth.signin.fail",
-      details: { reason },
-    });
+    await limiter.failed(taken.attempt);
+    failures.record(user ? actorOf(user) : null, !user ? "unknown_account" : !ok ? "bad_password" : "disabled");
     throw new SignInRefused("invalid");
   }
-  await limiter.recordSuccess(email);
-  const signedIn = { id: user.id, email: user.email, name: user.name, role: user.role };
+  await limiter.succeeded(taken.attempt);
+  const signedIn = actorOf(user);
   await markSignedIn(db, signedIn);
-  return { ...signedIn, sessionVersion: user.sessionVersion };
+  return { ...signedIn, sessionVersion: user.sessionVersion, mustChangePassword: user.mustChangePassword };
 }
 
-/** The client's address for rate limiting only (kept in memory, never stored). */
-export function clientAddress(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip") || "unknown";
+function actorOf(u: SessionUser): SessionUser {
+  return { id: u.id, email: u.email, name: u.name, role: u.role };
 }

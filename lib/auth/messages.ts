@@ -14,6 +14,7 @@ const MESSAGES: Record<string, string> = {
     "Too many sign-in attempts. For your account's safety, please wait a few minutes and try again, or ask your administrator to reset your password.",
   AccessDenied: "Your organisation account is not set up for Lantern yet. Please ask your administrator to add you.",
   expired: "Your session ended. Please sign in again.",
+  password_changed: "Your password was changed. Please sign in with the new one.",
 };
 
 export const GENERIC_SIGNIN_MESSAGE = "We could not sign you in just now. Please try again in a moment.";

@@ -1,52 +1,81 @@
 /**
- * Failed sign-in limits per account and per network address (rate-limiter-flexible).
- * Kept in the server's memory: addresses are never written anywhere. With several
- * server instances each keeps its own count (see docs/review.md).
+ * Sign-in limits (rate-limiter-flexible), in the server's memory: neither addresses nor emails are written anywhere.
+ *
+ * A point is taken from three buckets BEFORE the password is checked, so parallel guesses cannot slip through as
+ * one, and given back when the password was right:
+ *  - the account from one client (AUTH_MAX_FAILED_PER_ACCOUNT_ADDRESS): once spent, that pair waits a backoff that
+ *    doubles each time it is spent again within a day (AUTH_LOCKOUT_MINUTES, 2x, 4x ... up to a day). Someone
+ *    guessing at an account locks out only themselves, never the account's owner on another connection;
+ *  - the client, whatever the account (AUTH_MAX_FAILED_PER_ADDRESS): one client trying many accounts;
+ *  - the account from all clients together (AUTH_MAX_FAILED_PER_ACCOUNT, high): many clients guessing at one
+ *    account. It only ever waits out its window, so it is never a permanent lock.
+ * The client key is the one every limiter uses (lib/rate-limit/client-key.ts). With several server instances each
+ * keeps its own counts (see docs/security.md).
  */
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { authConfig, type AuthConfig } from "./config";
 
-export interface SignInLimiter {
-  /** Seconds to wait if either the account or the address is blocked, else 0. */
-  blockedFor(email: string, address: string): Promise<number>;
-  recordFailure(email: string, address: string): Promise<void>;
-  /** A successful sign-in clears the account's count (not the address's). */
-  recordSuccess(email: string): Promise<void>;
+export type SignInLimits = Pick<
+  AuthConfig,
+  "AUTH_MAX_FAILED_PER_ACCOUNT_ADDRESS" | "AUTH_MAX_FAILED_PER_ADDRESS" | "AUTH_MAX_FAILED_PER_ACCOUNT" | "AUTH_LOCKOUT_MINUTES"
+>;
+
+/** The points one attempt holds, to give back (right password) or keep (wrong). */
+export interface SignInAttempt {
+  readonly keys: { pair: string; address: string; account: string };
+  /** Points the pair had used once this attempt took its own. */
+  readonly pairUsed: number;
 }
 
-export function createSignInLimiter(c: Pick<
-  AuthConfig,
-  "AUTH_MAX_FAILED_PER_ACCOUNT" | "AUTH_MAX_FAILED_PER_ADDRESS" | "AUTH_LOCKOUT_MINUTES"
-> = authConfig()): SignInLimiter {
-  const window = c.AUTH_LOCKOUT_MINUTES * 60;
-  const perAccount = new RateLimiterMemory({
-    keyPrefix: "signin-account",
-    points: c.AUTH_MAX_FAILED_PER_ACCOUNT,
-    duration: window,
-    blockDuration: window,
-  });
-  const perAddress = new RateLimiterMemory({
-    keyPrefix: "signin-address",
-    points: c.AUTH_MAX_FAILED_PER_ADDRESS,
-    duration: window,
-    blockDuration: window,
-  });
-  const account = (email: string) => email.trim().toLowerCase();
+export type TakeResult = { ok: true; attempt: SignInAttempt } | { ok: false; retryAfterSeconds: number };
 
-  const wait = (res: RateLimiterRes | null, max: number) =>
-    res && res.consumedPoints >= max ? Math.max(1, Math.ceil(res.msBeforeNext / 1000)) : 0;
+export interface SignInLimiter {
+  take(email: string, clientKey: string): Promise<TakeResult>;
+  /** The password was right: this attempt's points go back. */
+  succeeded(attempt: SignInAttempt): Promise<void>;
+  /** The attempt failed: its points stay, and a spent account+client pair starts (or doubles) its backoff. */
+  failed(attempt: SignInAttempt): Promise<void>;
+}
+
+const DAY_SECONDS = 24 * 60 * 60;
+
+export function createSignInLimiter(c: SignInLimits = authConfig()): SignInLimiter {
+  const window = c.AUTH_LOCKOUT_MINUTES * 60;
+  const pair = new RateLimiterMemory({ keyPrefix: "signin-pair", points: c.AUTH_MAX_FAILED_PER_ACCOUNT_ADDRESS, duration: window });
+  const address = new RateLimiterMemory({ keyPrefix: "signin-address", points: c.AUTH_MAX_FAILED_PER_ADDRESS, duration: window });
+  const account = new RateLimiterMemory({ keyPrefix: "signin-account", points: c.AUTH_MAX_FAILED_PER_ACCOUNT, duration: window });
+  // How often a pair has spent its points within a day: the exponent of its backoff.
+  const strikes = new RateLimiterMemory({ keyPrefix: "signin-strikes", points: 1_000_000, duration: DAY_SECONDS });
+
+  const buckets = [
+    ["pair", pair],
+    ["address", address],
+    ["account", account],
+  ] as const;
 
   return {
-    async blockedFor(email, address) {
-      const [a, b] = await Promise.all([perAccount.get(account(email)), perAddress.get(address)]);
-      return Math.max(wait(a, c.AUTH_MAX_FAILED_PER_ACCOUNT), wait(b, c.AUTH_MAX_FAILED_PER_ADDRESS));
+    async take(email, clientKey) {
+      const who = email.trim().toLowerCase();
+      const keys = { pair: `${who}\u0000${clientKey}`, address: clientKey, account: who };
+      const taken = await Promise.allSettled(buckets.map(([name, limiter]) => limiter.consume(keys[name])));
+      const refused = taken.filter((t): t is PromiseRejectedResult => t.status === "rejected");
+      if (refused.length > 0) {
+        for (const r of refused) if (!(r.reason instanceof RateLimiterRes)) throw r.reason;
+        // A refused attempt costs nothing in the buckets that had room.
+        await Promise.all(buckets.map(([name, limiter], i) => (taken[i]!.status === "fulfilled" ? limiter.reward(keys[name], 1) : null)));
+        const wait = Math.max(...refused.map((r) => (r.reason as RateLimiterRes).msBeforeNext));
+        return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(wait / 1000)) };
+      }
+      const pairUsed = (taken[0] as PromiseFulfilledResult<RateLimiterRes>).value.consumedPoints;
+      return { ok: true, attempt: { keys, pairUsed } };
     },
-    async recordFailure(email, address) {
-      // penalty() never rejects, unlike consume() once the points are spent.
-      await Promise.all([perAccount.penalty(account(email), 1), perAddress.penalty(address, 1)]);
+    async succeeded({ keys }) {
+      await Promise.all(buckets.map(([name, limiter]) => limiter.reward(keys[name], 1)));
     },
-    async recordSuccess(email) {
-      await perAccount.delete(account(email));
+    async failed({ keys, pairUsed }) {
+      if (pairUsed < c.AUTH_MAX_FAILED_PER_ACCOUNT_ADDRESS) return;
+      const n = (await strikes.penalty(keys.pair, 1)).consumedPoints;
+      await pair.block(keys.pair, Math.min(window * 2 ** (n - 1), DAY_SECONDS));
     },
   };
 }
@@ -56,9 +85,4 @@ const g = globalThis as { __lanternSignInLimiter?: SignInLimiter };
 export function signInLimiter(): SignInLimiter {
   g.__lanternSignInLimiter ??= createSignInLimiter();
   return g.__lanternSignInLimiter;
-}
-
-export function retryMessage(seconds: number): string {
-  const minutes = Math.ceil(seconds / 60);
-  return `Too many sign-in attempts. For your account's safety, please wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`;
 }

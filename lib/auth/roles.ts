@@ -25,6 +25,8 @@ export interface SessionUser {
   email: string;
   name: string | null;
   role: Role;
+  /** Set while the account's password was generated for it (first administrator): only changing it is allowed. */
+  mustChangePassword?: boolean;
 }
 
 export function hasRole(user: Pick<SessionUser, "role"> | null | undefined, roles: readonly Role[]): boolean {

@@ -10,6 +10,7 @@ import { auth } from "@/auth";
 import { getDb } from "@/lib/db/client";
 import { findActiveSessionUser } from "@/lib/db/users";
 import { AuthError } from "./errors";
+import { safeCallbackPath } from "./callback-path";
 import type { Role, SessionUser } from "./roles";
 
 /** The signed-in, enabled user for this request, or null. Cached per request. */
@@ -21,10 +22,23 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   return findActiveSessionUser(await getDb(), id, sv);
 });
 
-/** For server actions, route handlers and data access: throws AuthError("unauthenticated"). */
-export async function requireUser(): Promise<SessionUser> {
+/** The page where a person whose password was generated for them chooses their own. */
+export const CHANGE_PASSWORD_PATH = "/account/password";
+
+/**
+ * Signed in, even while the password must still be changed: only for changing it (and signing out).
+ * Throws AuthError("unauthenticated").
+ */
+export async function requireSignedIn(): Promise<SessionUser> {
   const user = await getCurrentUser();
   if (!user) throw new AuthError("unauthenticated");
+  return user;
+}
+
+/** For server actions, route handlers and data access: throws AuthError("unauthenticated" | "forbidden"). */
+export async function requireUser(): Promise<SessionUser> {
+  const user = await requireSignedIn();
+  if (user.mustChangePassword) throw new AuthError("forbidden", "Please choose a new password first.");
   return user;
 }
 
@@ -42,12 +56,9 @@ export async function requireRole(...roles: Role[]): Promise<SessionUser> {
 export async function requirePageRole(from: string, ...roles: Role[]): Promise<SessionUser> {
   const user = await getCurrentUser();
   if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(safeCallbackPath(from))}`);
+  if (user.mustChangePassword) redirect(CHANGE_PASSWORD_PATH);
   if (roles.length > 0 && !roles.includes(user.role)) redirect("/no-access");
   return user;
 }
 
-/** Only same-site paths are followed after sign-in (no open redirect). */
-export function safeCallbackPath(path: string | null | undefined): string {
-  if (!path || !path.startsWith("/") || path.startsWith("//") || path.startsWith("/\\")) return "/";
-  return path;
-}
+export { safeCallbackPath } from "./callback-path";

@@ -26,7 +26,12 @@ export const AUDIT_ACTIONS = [
   "user.enable",
   "user.reset",
   "auth.signin",
+  /** Failed sign-ins of one account (or of unknown accounts) over one window: details { count, reasons }. */
   "auth.signin.fail",
+  "auth.signout",
+  "auth.password.change",
+  /** A signed-in person was refused a page, action or route their role may not use: details { where }. */
+  "access.refused",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

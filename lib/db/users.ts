@@ -70,6 +70,7 @@ export async function createUser(
   db: PrismaClient,
   actor: Actor,
   input: NewUser,
+  options: { mustChangePassword?: boolean } = {},
 ): Promise<{ user: StaffUser; generatedPassword: string | null }> {
   assertRoleOrSystem(actor, ADMIN_ONLY);
   const data = newUserSchema.parse(input);
@@ -78,7 +79,7 @@ export async function createUser(
   try {
     const user = await db.$transaction(async (tx) => {
       const u = await tx.user.create({
-        data: { email: data.email, role: data.role, name: data.name ?? null, passwordHash },
+        data: { email: data.email, role: data.role, name: data.name ?? null, passwordHash, mustChangePassword: options.mustChangePassword ?? false },
         select: staffSelect,
       });
       await recordAudit(tx, { actor, action: "user.create", details: { userId: u.id, role: u.role } });
@@ -162,7 +163,7 @@ export async function resetUserPassword(
 export async function findUserForSignIn(db: PrismaClient, email: string) {
   return db.user.findUnique({
     where: { email: email.trim().toLowerCase() },
-    select: { id: true, email: true, name: true, role: true, passwordHash: true, disabled: true, sessionVersion: true },
+    select: { id: true, email: true, name: true, role: true, passwordHash: true, disabled: true, sessionVersion: true, mustChangePassword: true },
   });
 }
 
@@ -185,10 +186,31 @@ export async function findActiveSessionUser(
 ): Promise<SessionUser | null> {
   const u = await db.user.findUnique({
     where: { id },
-    select: { id: true, email: true, name: true, role: true, disabled: true, sessionVersion: true },
+    select: { id: true, email: true, name: true, role: true, disabled: true, sessionVersion: true, mustChangePassword: true },
   });
   if (!u || u.disabled || u.sessionVersion !== sessionVersion) return null;
-  return { id: u.id, email: u.email, name: u.name, role: u.role };
+  return { id: u.id, email: u.email, name: u.name, role: u.role, ...(u.mustChangePassword ? { mustChangePassword: true } : {}) };
+}
+
+/**
+ * Ends every session of this user (sign-out): the token's sessionVersion no longer matches. Only when the token was
+ * still current, so signing out with an old token changes nothing. Returns whether a session was ended.
+ */
+export async function endSessions(db: PrismaClient, userId: string, sessionVersion: number): Promise<boolean> {
+  const { count } = await db.user.updateMany({ where: { id: userId, sessionVersion }, data: { sessionVersion: { increment: 1 } } });
+  return count === 1;
+}
+
+/**
+ * The person's own new password (the first administrator's generated one must be replaced this way). The current
+ * password is checked by the caller; this ends every session, so the person signs in again with the new one.
+ */
+export async function changeOwnPassword(db: PrismaClient, user: SessionUser, newPassword: string): Promise<void> {
+  const passwordHash = await hashPassword(newPasswordSchema.parse(newPassword));
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash, mustChangePassword: false, sessionVersion: { increment: 1 } } });
+    await recordAudit(tx, { actor: user, action: "auth.password.change" });
+  });
 }
 
 export async function countActiveAdmins(db: PrismaClient): Promise<number> {

@@ -26,8 +26,10 @@ export const ACCESS_TABLE: AccessEntry[] = [
   { kind: "page", path: "/signin", file: "app/(auth)/signin/page.tsx", allowed: EVERYONE, note: "sign-in form" },
   { kind: "page", path: "/no-access", file: "app/(auth)/no-access/page.tsx", allowed: EVERYONE, note: "shown after a wrong-role redirect" },
   { kind: "route", method: "GET", path: "/api/auth/session", file: "app/api/auth/[...nextauth]/route.ts", allowed: EVERYONE, note: "Auth.js endpoints (session, csrf, callbacks)" },
-  { kind: "action", file: "app/(auth)/actions.ts", name: "signInAction", allowed: EVERYONE, note: "the way in; rate limited per account and address" },
-  { kind: "action", file: "app/(auth)/actions.ts", name: "signOutAction", allowed: EVERYONE, note: "clears this browser's session only" },
+  { kind: "action", file: "app/(auth)/actions.ts", name: "signInAction", allowed: EVERYONE, note: "the way in; a point taken per account+client, client and account before the password is checked" },
+  { kind: "action", file: "app/(auth)/actions.ts", name: "signOutAction", allowed: EVERYONE, note: "ends the account's sessions (sessionVersion bump): the old token is refused" },
+  { kind: "page", path: "/account/password", file: "app/(auth)/account/password/page.tsx", allowed: STAFF, note: "choose a new password; the first administrator can open nothing else until they have" },
+  { kind: "action", file: "app/(auth)/actions.ts", name: "changePasswordAction", allowed: STAFF, note: "own password only; current password checked under the sign-in limits" },
   { kind: "action", file: "app/(auth)/actions.ts", name: "ssoSignInAction", allowed: EVERYONE, note: "starts single sign-on when configured" },
   // Clinicians: the review queue and cases.
   { kind: "page", path: "/review", file: "app/(clinician)/review/page.tsx", allowed: ["CLINICIAN"], note: "case queue" },

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
-import { getCurrentUser, safeCallbackPath } from "@/lib/auth/session";
+import { CHANGE_PASSWORD_PATH, getCurrentUser, safeCallbackPath } from "@/lib/auth/session";
 import { authConfig, oidcConfigured } from "@/lib/auth/config";
 import { signInMessage } from "@/lib/auth/messages";
 import { ROLE_HOME } from "@/lib/auth/roles";
@@ -23,6 +23,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const q = searchSchema.parse(await searchParams);
   const callbackUrl = safeCallbackPath(q.callbackUrl);
   const user = await getCurrentUser();
+  if (user?.mustChangePassword) redirect(CHANGE_PASSWORD_PATH);
   if (user) redirect(callbackUrl !== "/" ? callbackUrl : ROLE_HOME[user.role]);
   // Auth.js redirects here with ?error=CredentialsSignin&code=<ours> or ?error=AccessDenied (SSO).
   const initialError = signInMessage(q.code ?? q.error);

@@ -1,5 +1,5 @@
 /** Shape of test-results/e2e-staff.json (written by seed.ts before the server starts). */
-export type AccountKey = "admin" | "clinician" | "clinician2" | "outreach" | "disposable" | "lockout";
+export type AccountKey = "admin" | "clinician" | "clinician2" | "outreach" | "disposable" | "lockout" | "signoutAdmin" | "signoutClinician";
 export type CaseKey = "orderLow" | "orderElevated" | "orderCrisis" | "workflow" | "toDelete" | "target" | "othersClaim" | "audited";
 
 export interface StaffFixture {

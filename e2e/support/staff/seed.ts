@@ -27,6 +27,10 @@ const ACCOUNTS = {
   outreach: "OUTREACH",
   disposable: "CLINICIAN",
   lockout: "OUTREACH",
+  // Signing out ends every session of the account (sessionVersion), so sign-out tests use their own accounts
+  // rather than ending the stored logins the other specs use.
+  signoutAdmin: "ADMIN",
+  signoutClinician: "CLINICIAN",
 } as const;
 
 const handle = await openDatabase();
