@@ -108,6 +108,7 @@ def load(path):
 def main(argv=None):
     ap = argparse.ArgumentParser()
     ap.add_argument("--model-dir", default=str(REPO / "models" / MODEL_NAME))
+    ap.add_argument("--doc", default=str(REPO / "docs" / "model.md"))
     a = ap.parse_args(argv)
     md = Path(a.model_dir)
     m = json.loads((md / "metrics.json").read_text())
@@ -147,6 +148,10 @@ def main(argv=None):
                     f"{bench['posts_per_s_batched']} posts/s batched, peak RSS {bench['peak_rss_mb']} MB "
                     f"(transformers.js pipeline on `model.onnx` alone: p50 {bench['transformers_js']['p50_ms_128']} ms, "
                     f"{bench['transformers_js']['posts_per_s_batched']} posts/s).")
+    wm = cfg.get("word_model")
+    word_md = (f"- `{wm['file']}`: logistic regressions over the whole post's word 1-2-grams ({wm['features']} features): "
+               f"{wm.get('outputs', 4)} outputs (4 one-vs-rest NB-LR logits, 4 from a 5-way softmax LR, 6 pairwise "
+               "condition NB-LRs and one any-condition-vs-none).\n" if wm else "- no word graph: `model.onnx` alone.\n")
     size_mb = sum(f.stat().st_size for f in md.iterdir() if f.is_file()) / 1e6
     card = f"""# {cfg['name']} {cfg['version']}
 
@@ -162,10 +167,7 @@ Two ONNX graphs ({size_mb:.1f} MB with tokenizer and config):
   dim {arch['dim']}, {arch['n_layers']} layers, {arch['n_heads']} heads, FFN {arch['hidden_dim']}, vocab
   {arch['vocab_size']} WordPiece, uncased), trained from scratch, int8 MatMuls; a linear bag-of-WordPiece-n-grams
   branch (unigrams, hashed bigrams and trigrams, {arch['bag']['buckets']} buckets); a per-label combiner of the two.
-- `word-lr.onnx`: logistic regressions over the whole post's word 1-2-grams ({cfg['word_model']['features']}
-  features): 4 one-vs-rest NB-LR logits, 4 from a 5-way softmax LR, 6 pairwise condition NB-LRs and one
-  any-condition-vs-none.
-
+{word_md}
 Served logit per label = the two graphs blended, mixed with a 5-way softmax stack over all their outputs
 (`lib/classifier/combine.ts`); calibrated probability = sigmoid(a * logit + b) (Platt, fitted on dev).
 Long posts are read in overlapping {cfg['max_length']}-token windows, max-pooled. Before any model reads a post,
@@ -260,7 +262,7 @@ Each stage also runs alone (`/usr/bin/python3 -m training.<stage> --help`); `tra
 the shipped model's arguments. Data: `--data` or `LANTERN_DATA_DIR` (default `../shared/data/reddit-mh`;
 reddit-extra and reddit-shift are read from beside it).
 """
-    (REPO / "docs" / "model.md").write_text(doc)
+    Path(a.doc).write_text(doc)
     print("wrote MODEL_CARD.md and docs/model.md")
 
 

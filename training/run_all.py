@@ -29,7 +29,7 @@ def run(mod, *args):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--mlm-steps", type=int, default=0, help="the shipped encoder is not MLM-pretrained")
-    ap.add_argument("--finetune-steps", type=int, default=1822, help="batch 32 (0 = 1.3 epochs)")
+    ap.add_argument("--finetune-steps", type=int, default=1200, help="batch 32 (0 = 1.3 epochs)")
     ap.add_argument("--baselines", default="lr", help="comma list of lr,rf,xgb ('' skips)")
     a = ap.parse_args()
     run("wordpiece")

@@ -105,6 +105,10 @@ class SmokeTest(unittest.TestCase):
             self.assertEqual(metrics["shift"]["n"], 20)
             self.assertEqual(sorted(metrics["shift"]["crisis"]["none_flagged_by_source"]), ["casual", "other"])
             self.assertIn("recall_at_none_5pct", metrics["shift"]["crisis"])
+            run("report", "--model-dir", out, "--doc", tmp / "model.md")
+            card = (out / "MODEL_CARD.md").read_text()
+            self.assertIn("reddit-shift", card)
+            self.assertIn("| **shipped: the blend mixed with the softmax stack** |", (tmp / "model.md").read_text())
             fx = json.loads((tmp / "fx" / "onnx-expected.json").read_text())
             self.assertEqual(len(fx["rows"][0]["logits"]), 4)
 
