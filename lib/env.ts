@@ -14,6 +14,7 @@
  */
 import { createEnv } from "@t3-oss/env-nextjs";
 import { z } from "zod";
+import { DEFAULT_MODEL_DIR } from "./classifier/model-dir";
 import { authSecretProblem } from "./security/secrets";
 import { rateLimitEnvSchema } from "./rate-limit/config";
 
@@ -30,7 +31,7 @@ export const serverShape = {
     .optional(),
   DATABASE_POOL_SIZE: int(1, 100, 10),
   LANTERN_DATA_DIR: z.string().min(1).default("data/pglite"),
-  LANTERN_MODEL_DIR: z.string().min(1).default("models/lantern-distilbert-v1"),
+  LANTERN_MODEL_DIR: z.string().min(1).default(DEFAULT_MODEL_DIR),
   // Read by lib/classifier itself (CLI scripts load it without this module); validated here so the server says so at start.
   LANTERN_ORT_THREADS: int(1, 64, 1),
 

@@ -20,6 +20,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { build, freshDatabase, log, migrate, productionEnv, startServer, type Server } from "./lib/harness";
 import { checkPostText } from "../lib/ingest/text";
+import { DEFAULT_MODEL_DIR } from "../lib/classifier/model-dir";
 import { loadPosts } from "./lib/posts";
 import { privatePostgres } from "./lib/private-postgres";
 import { INTERNALS, appWords, selfCheckLoad, type CheckRecord } from "./lib/self-check-load";
@@ -47,7 +48,7 @@ function check(scenario: string, name: string, pass: boolean | "skip", detail = 
 let nextPort = 3400;
 const port = () => nextPort++;
 const tempDir = (prefix: string) => mkdtempSync(path.join(tmpdir(), prefix));
-const modelDir = () => path.resolve(dir, process.env.LANTERN_MODEL_DIR ?? "models/lantern-distilbert-v1");
+const modelDir = () => path.resolve(dir, process.env.LANTERN_MODEL_DIR ?? DEFAULT_MODEL_DIR);
 const hasModel = () => existsSync(path.join(modelDir(), "model.onnx"));
 
 /** Env for a server on a fresh embedded database (each drill has its own folders). */

@@ -14,8 +14,8 @@ LABELS = ["depression", "anxiety", "bipolar", "suicidal"]
 ALL_CLASSES = LABELS + ["none"]
 REPO = Path(__file__).resolve().parent.parent
 RUNS = Path(os.environ.get("LANTERN_RUNS_DIR") or (REPO / "training" / "runs"))
-MODEL_NAME = "lantern-distilbert-v1"
-MODEL_VERSION = "1.6.0"  # 1.1: int8 encoder weights (training/quantize.py); 1.2: word model blended in (training/word_lr.py); 1.3: NB log-count ratios in the word model; 1.4: softmax stack (export.choose_stack) and a multinomial word member; 1.5: stack mixed into the blend per label; 1.6: pairwise word columns and square terms in the stack
+MODEL_NAME = "lantern-distilbert-v2"
+MODEL_VERSION = "2.0.0"
 SEED = 1234
 
 

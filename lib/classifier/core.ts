@@ -14,11 +14,13 @@ import { calibrate, parseConfig } from "./config";
 import { OnnxWorkerSession } from "./onnx-session";
 import { groupSpans, splitSentences, type Span } from "./sentences";
 import { maskMentions } from "./mask";
+import { DEFAULT_MODEL_DIR } from "./model-dir";
+
+export { DEFAULT_MODEL_DIR };
 import { LABELS, ModelLoadError, type ClassifierResult, type Confidence, type Evidence, type Label, type ModelConfig, type Tier } from "./types";
 import { windows } from "./windows";
 import { gramsOf } from "./words";
 
-export const DEFAULT_MODEL_DIR = "models/lantern-distilbert-v1";
 const MAX_BATCH_TOKENS = 4096; // caps activation memory (peak RSS) on the 2-core box
 const PAD_SLACK = 1.1; // measured on 300 corpus posts: 1.1 best of 1.1-1.5 (CPU per post 9.9 -> 8.0 ms with evidence)
 const MAX_EVIDENCE_SPANS = 24;
