@@ -74,14 +74,14 @@ test("the session endpoint reveals no role, email or name", async () => {
 });
 
 test("guessed and malformed case ids are 404 for clinicians and look the same as real ones to others", async () => {
-  for (const id of ["cm0000000000000000000000aa", "cmzzzzzzzzzzzzzzzzzzzzzzzz", "1", "..%2Fadmin", "%27%20OR%201%3D1"]) {
+  for (const id of ["00000000-0000-4000-8000-000000000000", "cm0000000000000000000000aa", "cmzzzzzzzzzzzzzzzzzzzzzzzz", "1", "..%2Fadmin", "%27%20OR%201%3D1"]) {
     const res = await contexts.clinician.get(`/review/${id}`, { maxRedirects: 0 });
     expect(res.status(), id).toBe(404);
     expectNoLeak(await res.text());
   }
   // Outreach: the same redirect for a real id and a guessed one (no existence oracle).
   const real = await contexts.outreach.get(`/review/${f.cases.target.id}`, { maxRedirects: 0 });
-  const fake = await contexts.outreach.get("/review/cm0000000000000000000000aa", { maxRedirects: 0 });
+  const fake = await contexts.outreach.get("/review/00000000-0000-4000-8000-000000000000", { maxRedirects: 0 });
   expect([real.status(), real.headers()["location"]]).toEqual([fake.status(), fake.headers()["location"]]);
 });
 

@@ -27,8 +27,8 @@ export const STATUS_LABEL: Record<CaseStatus, string> = {
 
 export const TIER_LABEL: Record<Tier, string> = { CRISIS: "Crisis", ELEVATED: "Elevated", LOW: "Low" };
 
-/** Case ids are cuids; anything else is refused before a query runs. */
-export const caseIdSchema = z.string().regex(/^[a-z0-9]{10,40}$/, "That case id is not valid.");
+/** Case ids are random UUIDs (v4, no time in them); anything else is refused before a query runs. */
+export const caseIdSchema = z.uuid({ version: "v4", message: "That case id is not valid." });
 
 const day = z.iso.date();
 const emptyToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);

@@ -13,7 +13,7 @@ import { FUZZ } from "./runs";
 // through (no mass assignment: role, claimedById, status ...), never pollutes prototypes, and whatever it
 // accepts stays within the declared bounds.
 
-const CASE_ID = "ckz1a2b3c4d5e6f7g8h9";
+const CASE_ID = "3f0c2a6e-8d4b-4c1a-9e7f-5b2d1c0a9f8e";
 const UUID = "3b241101-e2bb-4255-8caa-c4c4f4f2c1a9";
 
 type Entry = { name: string; schema: z.ZodType; valid: Record<string, unknown>; maxJson: number };

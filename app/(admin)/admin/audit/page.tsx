@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Audit trail" };
 
 const searchSchema = z.object({
   action: z.enum(AUDIT_ACTIONS).optional().catch(undefined),
-  caseId: z.string().regex(/^[a-z0-9]{1,40}$/).optional().catch(undefined),
+  caseId: z.uuid().optional().catch(undefined),
   before: z.string().regex(/^\d{1,19}$/).optional().catch(undefined),
 });
 
