@@ -60,7 +60,7 @@ async function checkReKeying(handle: DbHandle) {
   const db = handle.prisma;
   await migrateUpTo(handle, RE_KEYING);
   const t0 = Date.UTC(2026, 10, 28, 14, 3, 27, 512);
-  const [user, gone, kase, deletedCase, note, label] = [0, 1, 2, 3, 4, 5].map((n) => cuidAt(t0 + n * 1000, n));
+  const [user, gone, kase, deletedCase, note, label] = [0, 1, 2, 3, 4, 5].map((n) => cuidAt(t0 + n * 1000, n)) as [string, string, string, string, string, string];
   await db.$executeRawUnsafe(`INSERT INTO "User" ("id","email","role","updatedAt") VALUES ($1,'old@x.org','CLINICIAN',now())`, user);
   await db.$executeRawUnsafe(
     `INSERT INTO "Case" ("id","reference","submissionKey","createdOn","redactedText","probabilities","labels","topLabel","tier","confidence","evidence","modelName","modelVersion","resourcesShown","country","claimedById")
