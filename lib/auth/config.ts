@@ -20,6 +20,8 @@ const schema = z.object({
   AUTH_MAX_FAILED_PER_ACCOUNT: intFromEnv(100, 1, 100_000),
   /** The window, and the first backoff of a spent account+client pair (it doubles, up to a day). */
   AUTH_LOCKOUT_MINUTES: intFromEnv(15, 1, 24 * 60),
+  /** Failed sign-ins are counted for this long, then written as one audit row per account (failed-signins.ts). */
+  AUTH_FAILED_SIGNIN_AUDIT_SECONDS: intFromEnv(900, 1, 24 * 60 * 60),
   /** Where the first administrator's generated password is written (mode 600). Default: beside the data folder. */
   LANTERN_FIRST_ADMIN_PASSWORD_FILE: z.string().min(1).optional(),
   /** Optional generic OpenID Connect provider (organisation SSO). All three or none. */

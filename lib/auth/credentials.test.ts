@@ -93,7 +93,7 @@ forEachDatabase((getDb) => {
   it("writes one audit row per account per window with the count, and none with an email or address", async () => {
     const db = getDb();
     const { user } = await createUser(db, systemActor("cli"), { email: "counted@x.org", role: "OUTREACH", password: PASSWORD });
-    const tally = createFailedSignIns((events) => recordAuditMany(db, events), 15);
+    const tally = createFailedSignIns((events) => recordAuditMany(db, events), 900);
     try {
       const limiter = createSignInLimiter(limits);
       for (let i = 0; i < 7; i++) await checkCredentials(db, limiter, tally, { email: "counted@x.org", password: "wrong password!" }, "client-9").catch(() => {});
@@ -102,8 +102,8 @@ forEachDatabase((getDb) => {
       await tally.flush();
       const rows = await db.auditEvent.findMany({ where: { action: "auth.signin.fail" } });
       expect(rows).toHaveLength(2);
-      expect(rows.find((r) => r.actorId === user.id)?.details).toEqual({ count: 7, reasons: { bad_password: 5, rate_limited: 2 }, windowMinutes: 15 });
-      expect(rows.find((r) => r.actorId === null)?.details).toEqual({ count: 2, reasons: { unknown_account: 2 }, windowMinutes: 15 });
+      expect(rows.find((r) => r.actorId === user.id)?.details).toEqual({ count: 7, reasons: { bad_password: 5, rate_limited: 2 }, windowSeconds: 900 });
+      expect(rows.find((r) => r.actorId === null)?.details).toEqual({ count: 2, reasons: { unknown_account: 2 }, windowSeconds: 900 });
       expect(JSON.stringify(rows.map(({ id: _id, at: _at, ...e }) => e))).not.toMatch(/counted@|ghost|wrong password|client-/);
       await tally.flush();
       expect(await db.auditEvent.count({ where: { action: "auth.signin.fail" } })).toBe(2);

@@ -10,7 +10,7 @@ const g = globalThis as { __lanternFailedSignIns?: FailedSignIns };
 
 export function failedSignIns(): FailedSignIns {
   if (!g.__lanternFailedSignIns) {
-    const tally = createFailedSignIns(async (events) => recordAuditMany(await getDb(), events), authConfig().AUTH_LOCKOUT_MINUTES);
+    const tally = createFailedSignIns(async (events) => recordAuditMany(await getDb(), events), authConfig().AUTH_FAILED_SIGNIN_AUDIT_SECONDS);
     g.__lanternFailedSignIns = tally;
     // A stopping server writes what it counted (serve.mjs gives requests and this up to 5 s).
     process.once("SIGTERM", () => {

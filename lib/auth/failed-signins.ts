@@ -23,7 +23,7 @@ export interface FailedSignIns {
   stop(): void;
 }
 
-export function createFailedSignIns(write: (events: AuditInput[]) => Promise<void>, windowMinutes: number): FailedSignIns {
+export function createFailedSignIns(write: (events: AuditInput[]) => Promise<void>, windowSeconds: number): FailedSignIns {
   let tallies = new Map<string, Tally>();
   const flush = async () => {
     if (tallies.size === 0) return;
@@ -33,11 +33,11 @@ export function createFailedSignIns(write: (events: AuditInput[]) => Promise<voi
       [...done.values()].map((t) => ({
         actor: t.actor,
         action: "auth.signin.fail" as const,
-        details: { count: t.count, reasons: t.reasons, windowMinutes },
+        details: { count: t.count, reasons: t.reasons, windowSeconds },
       })),
     );
   };
-  const timer = setInterval(() => void flush().catch(() => {}), windowMinutes * 60_000);
+  const timer = setInterval(() => void flush().catch(() => {}), windowSeconds * 1000);
   timer.unref();
   return {
     record(actor, reason) {

@@ -9,6 +9,8 @@ import { redirect } from "next/navigation";
 import { auth } from "@/auth";
 import { getDb } from "@/lib/db/client";
 import { findActiveSessionUser } from "@/lib/db/users";
+import { recordAudit } from "@/lib/db/audit";
+import { logger } from "@/lib/log";
 import { AuthError } from "./errors";
 import { safeCallbackPath } from "./callback-path";
 import type { Role, SessionUser } from "./roles";
@@ -42,11 +44,27 @@ export async function requireUser(): Promise<SessionUser> {
   return user;
 }
 
-/** Throws AuthError("unauthenticated" | "forbidden"). Example: `const me = await requireRole("CLINICIAN")`. */
+/**
+ * Throws AuthError("unauthenticated" | "forbidden"). Example: `const me = await requireRole("CLINICIAN")`.
+ * A signed-in person refused for their role is audited ("access.refused"): staff probing beyond their role is
+ * something an administrator should be able to see.
+ */
 export async function requireRole(...roles: Role[]): Promise<SessionUser> {
   const user = await requireUser();
-  if (!roles.includes(user.role)) throw new AuthError("forbidden");
+  if (!roles.includes(user.role)) {
+    await recordRefusal(user, { needed: roles });
+    throw new AuthError("forbidden");
+  }
   return user;
+}
+
+async function recordRefusal(user: SessionUser, details: { where?: string; needed: Role[] }): Promise<void> {
+  try {
+    await recordAudit(await getDb(), { actor: user, action: "access.refused", details });
+  } catch (err) {
+    // The refusal stands whether or not it could be written down.
+    logger.error({ err }, "could not audit a refused access");
+  }
 }
 
 /**
@@ -57,7 +75,10 @@ export async function requirePageRole(from: string, ...roles: Role[]): Promise<S
   const user = await getCurrentUser();
   if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(safeCallbackPath(from))}`);
   if (user.mustChangePassword) redirect(CHANGE_PASSWORD_PATH);
-  if (roles.length > 0 && !roles.includes(user.role)) redirect("/no-access");
+  if (roles.length > 0 && !roles.includes(user.role)) {
+    await recordRefusal(user, { where: safeCallbackPath(from).split("?")[0]!, needed: roles });
+    redirect("/no-access");
+  }
   return user;
 }
 

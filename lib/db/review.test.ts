@@ -82,8 +82,11 @@ forEachDatabase((getDb) => {
       expect(view.redactedText).toContain("heavy");
       expect(view.mine).toBe(false);
 
+      // Each action re-renders the page within its own request: the same visit, no second case.view.
       await claimCase(db, me, c.id);
+      await getCaseForReview(db, me, c.id, { recordView: false });
       await addCaseNote(db, me, { caseId: c.id, body: "Reached out through the platform." });
+      await getCaseForReview(db, me, c.id, { recordView: false });
       await setCaseLabels(db, me, { caseId: c.id, labels: { ...allLabels(false), depression: true, anxiety: true } });
       await setCaseStatus(db, me, { caseId: c.id, status: "REVIEWED" });
 

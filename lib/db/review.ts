@@ -60,8 +60,11 @@ function parseId(id: unknown): string {
   return parsed.data;
 }
 
-/** Reads a case for review and records the view. */
-export async function getCaseForReview(db: PrismaClient, actor: Actor, id: unknown): Promise<CaseDetail> {
+/**
+ * Reads a case for review and records the view, once per visit: the page passes recordView false when it is only
+ * re-rendered by one of its own actions (which records itself).
+ */
+export async function getCaseForReview(db: PrismaClient, actor: Actor, id: unknown, opts: { recordView?: boolean } = {}): Promise<CaseDetail> {
   const me = assertRole(actor, REVIEW_ROLES);
   const caseId = parseId(id);
   const c = await db.case.findUnique({
@@ -73,7 +76,7 @@ export async function getCaseForReview(db: PrismaClient, actor: Actor, id: unkno
     },
   });
   if (!c) throw new AuthError("not_found");
-  await recordAudit(db, { actor: me, action: "case.view", caseId });
+  if (opts.recordView ?? true) await recordAudit(db, { actor: me, action: "case.view", caseId });
   return {
     id: c.id,
     reference: c.reference,

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { StaffHeader } from "@/components/auth/staff-header";
@@ -18,11 +19,14 @@ export const metadata: Metadata = { title: "Case" };
 
 const confidenceWords = (p: number) => (p >= 0.8 ? "high" : p >= 0.5 ? "moderate" : "low");
 
-// Clinicians only: checked here, and again in getCaseForReview(), which also audits the view.
+// Clinicians only: checked here, and again in getCaseForReview(), which also audits the view. A claim, note or
+// label re-renders this page inside the action's own request (Next-Action header): that is the same visit, and
+// the action has its own audit row, so the view is recorded once per visit.
 export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const me = await requirePageRole(`/review/${encodeURIComponent(id)}`, "CLINICIAN");
-  const c = await getCaseForReview(await getDb(), me, id).catch((err: unknown) => {
+  const recordView = !(await headers()).has("next-action");
+  const c = await getCaseForReview(await getDb(), me, id, { recordView }).catch((err: unknown) => {
     if (err instanceof AuthError && err.kind === "not_found") notFound();
     throw err;
   });
