@@ -68,8 +68,9 @@ describe("resources route rate limit", () => {
     const refused = await ask("198.18.7.7");
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
-    const { error } = (await refused.json()) as { error: string };
+    const { error, crisisLines } = (await refused.json()) as { error: string; crisisLines: { id: string }[] };
     expect(error).toMatch(/paused new ones/);
+    expect(crisisLines[0]?.id).toBe("us-988-call-text");
     expect(error).not.toMatch(/Rate|Limiter|Error/);
     const other = await ask("198.18.7.8");
     expect(other.status).toBe(200);

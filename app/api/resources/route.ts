@@ -7,6 +7,9 @@ import type { SupportEvent } from "@/lib/ai/support-message";
 import { UserFacingError, toHttpStatus, toUserMessage } from "@/lib/errors";
 import { logger } from "@/lib/log";
 import { clientKeyFor, limitGeneration } from "@/lib/rate-limit";
+import { readJsonBody } from "@/lib/http/json-body";
+import { crisisLinesFor } from "@/lib/resources/crisis";
+import { countryOf } from "@/app/(public)/_lib/api-answers";
 
 /**
  * POST /api/resources: streams the personalised resources message as NDJSON events (lib/ai/support-message.ts):
@@ -30,11 +33,16 @@ const bodySchema = resourceCaseSchema
 
 export type ResourcesRequestBody = z.input<typeof bodySchema>;
 
-function problem(err: unknown): Response {
+// Every refusal carries the crisis lines for the person's country, like the self-check's (api-answers.ts).
+function problem(err: unknown, request: Request, country?: string): Response {
   const headers: Record<string, string> = { "cache-control": "no-store" };
   if (err instanceof UserFacingError && err.retryAfterSeconds) headers["retry-after"] = String(err.retryAfterSeconds);
-  return Response.json({ error: toUserMessage(err) }, { status: toHttpStatus(err), headers });
+  const c = countryOf(request, country);
+  return Response.json({ error: toUserMessage(err), country: c, crisisLines: crisisLinesFor(c) }, { status: toHttpStatus(err), headers });
 }
+
+// The post is cut to ACCEPTED_CHARS by the schema; the body is capped before it is read (UTF-8, JSON escapes).
+const MAX_BODY_BYTES = ACCEPTED_CHARS * 4 + 16 * 1024;
 
 function configOrOffline(): AiConfig {
   try {
@@ -47,21 +55,17 @@ function configOrOffline(): AiConfig {
 }
 
 export async function POST(request: Request): Promise<Response> {
-  let json: unknown;
-  try {
-    json = await request.json();
-  } catch {
-    return problem(new UserFacingError("We couldn't read that request. Please try again.", { kind: "invalid_input" }));
-  }
-  const parsed = bodySchema.safeParse(json);
+  const read = await readJsonBody(request, MAX_BODY_BYTES);
+  if (!read.ok) return problem(new UserFacingError("We couldn't read that request. Please try again.", { kind: "invalid_input" }), request);
+  const parsed = bodySchema.safeParse(read.body);
   if (!parsed.success) {
-    return problem(new UserFacingError("Something in that request didn't look right. Please try again.", { kind: "invalid_input" }));
+    return problem(new UserFacingError("Something in that request didn't look right. Please try again.", { kind: "invalid_input" }), request);
   }
 
   try {
     await limitGeneration(clientKeyFor(request));
   } catch (err) {
-    return problem(err);
+    return problem(err, request, parsed.data.country);
   }
 
   const config = configOrOffline();
@@ -85,6 +89,6 @@ export async function POST(request: Request): Promise<Response> {
     });
   } catch (err) {
     log.error({ event: "resources.route_error", err }, "could not start the resources stream");
-    return problem(err);
+    return problem(err, request, parsed.data.country);
   }
 }
