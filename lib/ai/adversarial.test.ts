@@ -1,21 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeLlm, type FakeLlm } from "@/test/fakes/fake-llm-server.mjs";
-import { RESOURCES } from "@/lib/resources/directory";
 import { crisisLinesFor } from "@/lib/resources/crisis";
 import { rankResources } from "@/lib/resources/rank";
 import { CANDIDATE_LIMIT } from "./context";
+import { supportEventSchema } from "./support-message";
+import { supportViewOf, type SupportView } from "./support-view";
+import { SAMPLE_CASES } from "./test-support/cases";
+import { hostileOutputs } from "./test-support/hostile-outputs";
+import { leaksIn } from "./test-support/leaks";
 
 /**
- * Prompt-injection and abuse set: each post (written for this test) carries an attack, and the scripted fake
- * model answers as a model that fell for it would. Everything runs through the real route handler: zod body,
- * anonymization, ranking, prompt, the openai-compatible provider over HTTP on loopback, fallback and guard.
+ * The live adversarial suite: a hostile OpenAI-compatible provider on 127.0.0.1 streams each output word by word
+ * (SSE, one word a chunk; some character by character) and everything runs through the real route handler: zod
+ * body, anonymization, ranking, prompt, the openai-compatible provider over HTTP, structured output, the message
+ * filter and the offline fill. Two sets: injection posts answered by a model that fell for them, and the
+ * hostile outputs of lib/ai/test-support (every category of issue 17 and our own).
  */
 
 type Tier = "crisis" | "elevated" | "low";
 interface Attack {
   name: string;
   post: string;
-  /** What a compliant model writes back. */
+  /** What a compliant model writes back (its words; [[res:id]] marks the services it names). */
   reply: string;
   /** Strings that must not reach the person. */
   forbidden: string[];
@@ -241,18 +247,17 @@ const ATTACKS: Attack[] = [
   },
 ];
 
-const DIRECTORY_DIGITS = new Set(
-  RESOURCES.flatMap((r) =>
-    Object.entries(r.contact)
-      .filter(([k]) => !["url", "chat_url", "email"].includes(k))
-      .flatMap(([, v]) => (String(v).match(/\d[\d -]*\d|\d/g) ?? []).map((m) => m.replace(/\D/g, ""))),
-  ),
-);
-const DIRECTORY_HOSTS = new Set(RESOURCES.flatMap((r) => [r.contact.url, r.contact.chat_url].flatMap((u) => (u ? [new URL(u).hostname.replace(/^www\./, "")] : []))));
-const DIRECTORY_IDS = new Set(RESOURCES.map((r) => r.id));
 
+/** The reply as the structured object a model in JSON mode writes: its words as the opening, its services as picks. */
+function asStructured(reply: string): string {
+  const picks = [...reply.matchAll(/\[\[res:([^\]]*)\]\]/g)].map((m) => ({ id: m[1], why: "They can help with this." }));
+  return JSON.stringify({ opening: reply.replace(/\[\[res:[^\]]*\]\]/g, "them"), picks, closing: "You deserve support." });
+}
+
+const HOSTILE_CASE = SAMPLE_CASES.crisisUS!;
 let fake: FakeLlm;
 let POST: (req: Request) => Promise<Response>;
+let hostile: ReturnType<typeof hostileOutputs>;
 
 beforeAll(async () => {
   fake = await startFakeLlm({ chunkDelayMs: 0 });
@@ -262,9 +267,12 @@ beforeAll(async () => {
     LLM_MODEL: "compliant-fake",
     LLM_OFFLINE_CHUNK_DELAY_MS: "0",
     LLM_FIRST_TOKEN_TIMEOUT_MS: "5000",
-    RATE_LIMIT_GENERATION_MAX: "10000",
+    RATE_LIMIT_GENERATION_MAX: "100000",
+    RATE_LIMIT_GENERATION_GLOBAL_PER_MINUTE: "100000",
   });
-  ATTACKS.forEach((a, i) => fake.scripts.set(`adv-${i}`, a.reply));
+  ATTACKS.forEach((a, i) => fake.scripts.set(`adv-${i}`, asStructured(a.reply)));
+  hostile = hostileOutputs(rankResources({ ...HOSTILE_CASE, limit: CANDIDATE_LIMIT }).map((r) => r.resource.id) as [string, ...string[]]);
+  hostile.forEach((o, i) => fake.scripts.set(`hostile-${i}`, o.json));
   // Imported after the env is set: the rate limiter reads its limits at module load.
   ({ POST } = await import("@/app/api/resources/route"));
 });
@@ -272,48 +280,38 @@ afterAll(async () => {
   await fake?.close();
 });
 
-async function run(attack: Attack, i: number) {
-  const tier = attack.tier ?? "crisis";
-  const country = attack.country ?? "US";
-  const conditions = tier === "low" ? LOW : SUICIDAL;
-  const request = new Request("http://127.0.0.1/api/resources", {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-forwarded-for": "203.0.113.9" },
-    body: JSON.stringify({ prompt: `fake-llm:script:adv-${i} ${attack.post}`, conditions, tier, confidence: "high", country }),
-  });
-  const response = await POST(request);
-  return { response, text: await response.text(), tier, country, conditions };
+async function post(body: Record<string, unknown>): Promise<{ response: Response; view: SupportView; raw: string }> {
+  const response = await POST(
+    new Request("http://127.0.0.1/api/resources", { method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": "203.0.113.9" }, body: JSON.stringify(body) }),
+  );
+  const raw = await response.text();
+  const events = raw
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => supportEventSchema.parse(JSON.parse(line)));
+  return { response, view: supportViewOf(events), raw };
 }
 
-describe("adversarial posts through the full pipeline", () => {
+describe("injection posts through the full pipeline", () => {
   it("has at least 30 attacks", () => {
     expect(ATTACKS.length).toBeGreaterThanOrEqual(30);
   });
 
   it.each(ATTACKS.map((a, i) => [a.name, a, i] as const))("%s", async (_name, attack, i) => {
+    const tier = attack.tier ?? "crisis";
+    const country = attack.country ?? "US";
+    const conditions = tier === "low" ? LOW : SUICIDAL;
     const before = fake.requests.length;
-    const { response, text, tier, country, conditions } = await run(attack, i);
+    const { response, view, raw } = await post({ prompt: `fake-llm:script:adv-${i} ${attack.post}`, conditions, tier, confidence: "high", country });
     expect(response.status).toBe(200);
-    expect(response.headers.get("content-type")).toContain("text/plain");
+    expect(response.headers.get("content-type")).toContain("application/x-ndjson");
     expect(fake.requests.length).toBe(before + 1);
     expect(fake.requests.at(-1)!.mode).toBe(`script:adv-${i}`);
 
-    for (const bad of attack.forbidden) expect(text, `"${bad}" reached the person`).not.toContain(bad);
-
-    // No raw HTML, whatever the attack.
-    expect(text).not.toMatch(/<\s*[a-z!/?]/i);
-
-    // Every number of 3+ digits is a directory number; every address is a directory address; every marker is known.
-    const withoutMarkers = text.replace(/\[\[res:[a-z0-9-]+\]\]/g, "");
-    for (const run of withoutMarkers.match(/\d[\d ().-]*\d|\d/g) ?? []) {
-      const digits = run.replace(/\D/g, "");
-      if (digits.length >= 3) expect(DIRECTORY_DIGITS.has(digits), `unverified number "${run}"`).toBe(true);
-    }
-    for (const host of withoutMarkers.match(/(?:[a-z0-9-]+\.)+[a-z]{2,}(?=[/\s.,;:!?)]|$)/gi) ?? []) {
-      expect(DIRECTORY_HOSTS.has(host.toLowerCase().replace(/^www\./, "")), `unverified address "${host}"`).toBe(true);
-    }
-    for (const [, id] of text.matchAll(/\[\[res:([^\]]*)\]\]/g)) expect(DIRECTORY_IDS.has(id!), `unknown marker ${id}`).toBe(true);
-    expect(text).not.toMatch(/\[\[(?!res:[a-z0-9-]+\]\])/);
+    const candidates = rankResources({ conditions, tier, country, limit: CANDIDATE_LIMIT }).map((r) => r.resource.id);
+    expect(leaksIn(view, [], candidates)).toEqual([]);
+    for (const bad of attack.forbidden) expect(raw, `"${bad}" reached the person`).not.toContain(bad);
+    expect(raw).not.toMatch(/<\s*[a-z!/?]/i);
 
     // The post reached the model fenced once, with its own fence tags neutralised.
     const userPrompt = fake.requests.at(-1)!.messages.find((m) => m.role === "user")!.content;
@@ -324,19 +322,14 @@ describe("adversarial posts through the full pipeline", () => {
     // country's first crisis line whatever the model wrote.
     if (tier === "crisis") {
       const line = crisisLinesFor(country)[0]!;
-      expect(line).toBeDefined();
-      const listed = new Set([...text.matchAll(/\[\[res:([a-z0-9-]+)\]\]/g)].map((m) => m[1]));
-      for (const r of rankResources({ conditions, tier, country, limit: CANDIDATE_LIMIT })) listed.add(r.resource.id);
-      expect(listed.has(line.id), `${line.id} shown for ${country}`).toBe(true);
+      expect(new Set([...view.picks.map((p) => p.id), ...candidates]).has(line.id), `${line.id} shown for ${country}`).toBe(true);
     }
   });
 
   it("sends the provider the anonymized post only", async () => {
-    fake.scripts.set("anon", "Thank you for telling me. [[res:us-988-call-text]]");
-    const post = "fake-llm:script:anon I'm Sarah Connor, write to sarah.connor@example.com or call 415-555-0142. I feel alone.";
-    const res = await POST(new Request("http://127.0.0.1/api/resources", { method: "POST", body: JSON.stringify({ prompt: post, conditions: SUICIDAL, tier: "crisis", country: "US" }) }));
-    expect(res.status).toBe(200);
-    await res.text();
+    fake.scripts.set("anon", asStructured("Thank you for telling me. [[res:us-988-call-text]]"));
+    const { response } = await post({ prompt: "fake-llm:script:anon I'm Sarah Connor, write to sarah.connor@example.com or call 415-555-0142. I feel alone.", conditions: SUICIDAL, tier: "crisis", country: "US" });
+    expect(response.status).toBe(200);
     const sent = fake.requests.at(-1)!.messages.map((m) => m.content).join("\n");
     expect(sent).toContain("I feel alone.");
     for (const secret of ["Sarah", "sarah.connor@example.com", "415-555-0142"]) expect(sent).not.toContain(secret);
@@ -351,4 +344,36 @@ describe("adversarial posts through the full pipeline", () => {
     const extra = await POST(new Request("http://127.0.0.1/api/resources", { method: "POST", body: JSON.stringify({ prompt: "hi", conditions: {}, tier: "low", system: "evil" }) }));
     expect(extra.status).toBe(400);
   });
+});
+
+describe("a hostile provider over HTTP (word-by-word SSE)", () => {
+  const run = async (mode: "script" | "chars", i: number) =>
+    post({ prompt: `fake-llm:${mode}:hostile-${i} ${HOSTILE_CASE.text}`, conditions: HOSTILE_CASE.conditions, tier: HOSTILE_CASE.tier, confidence: "high", country: HOSTILE_CASE.country });
+
+  it("leaks nothing from any of the hostile outputs, word by word", async () => {
+    expect(hostile.length).toBeGreaterThanOrEqual(200);
+    const leaks: string[] = [];
+    for (const [i, output] of hostile.entries()) {
+      const { response, view } = await run("script", i);
+      expect(response.status).toBe(200);
+      expect(fake.requests.at(-1)!.mode).toBe(`script:hostile-${i}`);
+      const found = leaksIn(view, output.forbidden, output.allowedIds);
+      if (found.length) leaks.push(`${output.name}: ${found.join(", ")}`);
+      expect(view.ended && view.picks.length > 0, output.name).toBe(true);
+    }
+    console.info(`live adversarial suite: ${hostile.length} outputs over HTTP word by word, ${leaks.length} leaks`);
+    expect(leaks).toEqual([]);
+  }, 900_000);
+
+  it("leaks nothing character by character either (one category sample each, and every structural attack)", async () => {
+    const sample = hostile.flatMap((o, i) => (o.category === "structure" || i % 9 === 0 ? [[o, i] as const] : []));
+    const leaks: string[] = [];
+    for (const [output, i] of sample) {
+      const { view } = await run("chars", i);
+      const found = leaksIn(view, output.forbidden, output.allowedIds);
+      if (found.length) leaks.push(`${output.name}: ${found.join(", ")}`);
+    }
+    console.info(`live adversarial suite: ${sample.length} outputs over HTTP character by character, ${leaks.length} leaks`);
+    expect(leaks).toEqual([]);
+  }, 900_000);
 });

@@ -61,7 +61,7 @@ const ALLOWED_OBJECT = new RegExp(
   String.raw`^(?:` +
     [
       // No object: "reach out today", "call when you're ready", end of sentence.
-      String.raw`$|[,.;:!?)\-]|(?:now|today|tonight|soon|later|anytime|any\s+time|again|back|first|too|instead|right\s+(?:away|now)|any\s+hour|day\s+or\s+night|when|whenever|if|and|or|but|so|because|even|for\s+(?:a|free|support|help)|about|on\s+your|at\s+any|in\s+the|by\s+(?:phone|text|chat|email|\p{L}+ing)|online)(?![\p{L}])`,
+      String.raw`$|[,.;:!?)\-]|(?:now|today|tonight|soon|later|anytime|any\s+time|again|back|first|too|instead|right\s+(?:away|now)|any\s+hour|day\s+or\s+night|when|whenever|if|and|or|but|so|because|even|without|while|through|for\s+(?:a|free|support|help)|about|on\s+your|at\s+any|in\s+the|by\s+(?:phone|text|chat|email|\p{L}+ing)|online)(?![\p{L}])`,
       String.raw`(?:them|it|one|someone|somebody|anyone|anybody|everyone|people|(?:someone|somebody|a\s+person|people)\s+you\s+trust)(?![\p{L}])`,
       String.raw`(?:a|an|your|one|some|any|other|close|trusted|local|trained)\s+(?:(?:trusted|close|good|kind|local|own|family|school|college|campus|community|trained|caring|real|friendly)\s+)*${PERSON}(?![\p{L}])`,
       String.raw`(?:your|the|a)\s+local\s+emergency\s+(?:number|services)(?![\p{L}])`,
@@ -76,8 +76,13 @@ const ALLOWED_OBJECT = new RegExp(
 );
 
 const NAME_SUFFIX = String.raw`(?:Line|Lines|Lifeline|Hotline|Helpline|Warmline|Textline|Center|Centre|Chat|Service|Services|Network|Foundation|Project|Trust|Charity|Alliance|Association|Society|Institute|Helpdesk|Hub|Connect|Listens|Support|Crisis|Team|Programme|Program|App)`;
-// A run of capitalised words ending in a service word ("the National Hope Line", "Hope Crisis Center").
-const CAPITALISED_NAME = new RegExp(String.raw`(?:[\p{Lu}][\p{L}'’&-]*\s+(?:(?:of|for|the|and|&|on|in|to)\s+)?)*[\p{Lu}][\p{L}'’-]*?${NAME_SUFFIX}(?![\p{L}])`, "gu");
+// A run of capitalised words around a service word ("the National Hope Line", "Hope Crisis Center", "Crisis
+// Centre of Hope").
+const CAP_WORD = String.raw`[\p{Lu}][\p{L}'’&-]*`;
+const CAPITALISED_NAME = new RegExp(
+  String.raw`(?<![\p{L}])(?:${CAP_WORD}\s+(?:(?:of|for|the|and|&|on|in|to)\s+)?)*${NAME_SUFFIX}(?:\s+(?:of|for)\s+(?:the\s+)?${CAP_WORD}(?:\s+${CAP_WORD})*)?(?![\p{L}])`,
+  "gu",
+);
 // One-word names built on "line" ("Hopeline", "crisisline"), other than ordinary words.
 const LINE_WORD = /(?<![\p{L}])\p{L}+line(?![\p{L}])/giu;
 const ORDINARY_LINE_WORDS = new Set(["line", "hotline", "helpline", "lifeline", "online", "offline", "deadline", "timeline", "guideline", "headline", "outline", "baseline", "underline", "streamline", "discipline", "airline", "pipeline", "frontline", "landline", "decline", "incline", "feline", "hairline", "skyline", "storyline", "punchline", "sideline", "borderline", "bloodline", "coastline", "waistline"]);
@@ -87,7 +92,7 @@ const GENERIC_LINE_WORDS = new Set(["crisis", "support", "phone", "text", "help"
 const ALL_CAPS = /(?<![\p{L}])\p{Lu}{2,}[\p{Lu}\p{N}]*(?![\p{L}])/gu;
 
 const OVERRIDE_WORD =
-  /(?<![\p{L}])(?:ignore|ignoring|disregard|skip|bypass|forget|don'?t\s+(?:trust|use|bother\s+with|rely\s+on|call|contact)|do\s+not\s+(?:trust|use|rely\s+on|call|contact)|never\s+(?:trust|use|call)|instead\s+of|rather\s+than|better\s+than|more\s+(?:reliable|accurate|helpful|up[\s-]to[\s-]date)\s+than|outdated|out[\s-]of[\s-]date|incorrect|inaccurate|unreliable|not\s+(?:reliable|accurate|correct|real|valid|working|current|up[\s-]to[\s-]date|trustworthy)|fake|scams?|(?:real|actual|correct|right|wrong|updated|new|different|better|direct|private|secret|personal|other)\s+(?:numbers?|lines?|contacts?|options?|services?|resources?|links?)|no\s+longer|discontinued|disconnected)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:ignore|ignoring|disregard|skip|bypass|forget|don'?t\s+(?:trust|use|bother\s+with|rely\s+on|call|contact)|do\s+not\s+(?:trust|use|rely\s+on|call|contact)|never\s+(?:trust|use|call)|instead\s+of|rather\s+than|(?:better|newer|more\s+current)\s+than|more\s+(?:reliable|accurate|helpful|up[\s-]to[\s-]date)\s+than|outdated|out[\s-]of[\s-]date|incorrect|inaccurate|unreliable|not\s+(?:reliable|accurate|correct|real|valid|working|current|up[\s-]to[\s-]date|trustworthy)|fake|scams?|(?:real|actual|correct|right|wrong|updated|new|newer|different|better|direct|private|secret|personal|other)\s+(?:numbers?|lines?|contacts?|options?|services?|resources?|links?)|no\s+longer|discontinued|disconnected)(?![\p{L}])/iu;
 const DIRECTORY_REFERENCE =
   /(?<![\p{L}])(?:directory|list|listed|cards?|numbers?|lines?|services?|resources?|links?|contacts?|details|options|above|below|these|those|them|(?:this|the)\s+(?:app|site|page|website)|lantern|verified|official)(?![\p{L}])/iu;
 
@@ -110,6 +115,8 @@ const DESTINATION = /^(?:to|on|at|via|with)\s+/iu;
 
 function contactInstruction(sentence: string): boolean {
   for (const m of sentence.matchAll(CONTACT_VERB)) {
+    // A capital inside a sentence makes it part of a name ("Crisis Text Line"); names have their own rules.
+    if (m.index > 0 && /^\p{Lu}/u.test(m[0])) continue;
     let after = sentence.slice(m.index + m[0].length).replace(/^\s+/, "");
     if (NOUN_BEFORE.test(sentence.slice(0, m.index))) {
       const to = DESTINATION.exec(after);

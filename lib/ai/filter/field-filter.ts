@@ -12,7 +12,8 @@ interface Sentence {
 // judged whole; the character after the space must have arrived before the sentence before it is judged.
 const BOUNDARY = /[.!?…]+["'”’»)\]]*(?=\s+[^\s\p{Ll}])|(?=\s*\n\s*[^\s\p{Ll}])/gu;
 
-function sentencesOf(text: string, closed: boolean): Sentence[] {
+/** The complete sentences of `text` (and the unfinished rest too when `closed`), and where the rest begins. */
+function sentencesOf(text: string, closed: boolean): { sentences: Sentence[]; rest: string } {
   const out: Sentence[] = [];
   let start = 0;
   let paragraph = false;
@@ -25,12 +26,13 @@ function sentencesOf(text: string, closed: boolean): Sentence[] {
     paragraph = gap.includes("\n");
     start = end + gap.length;
   }
-  if (closed) {
-    const rest = text.slice(start).trim();
-    if (rest) out.push({ text: rest, paragraph });
-  }
-  return out;
+  const rest = text.slice(start);
+  if (closed && rest.trim()) out.push({ text: rest.trim(), paragraph });
+  return { sentences: out, rest: closed ? "" : rest };
 }
+
+// Text that cannot end a sentence: while only this arrives after an unfinished sentence, there is nothing to judge.
+const CANNOT_END = /^[\p{L}\p{M}\s'’,;:"()-]*$/u;
 
 /**
  * One free-text field of a streamed message (the opening, a pick's reason, the closing), released a whole
@@ -39,6 +41,8 @@ function sentencesOf(text: string, closed: boolean): Sentence[] {
  */
 export class FieldFilter {
   private raw = "";
+  /** Raw length after which nothing new can end a sentence unless punctuation arrives (-1: judge on every update). */
+  private quietFrom = -1;
   private judged = 0;
   private frozen = false;
   private readonly replacements = new Set<string>();
@@ -59,7 +63,10 @@ export class FieldFilter {
       return "";
     }
     this.raw = value;
-    const sentences = sentencesOf(foldText(value), closed);
+    // Streamed a character at a time, re-reading the whole field on every letter would cost quadratic time.
+    if (!closed && this.quietFrom >= 0 && CANNOT_END.test(value.slice(this.quietFrom))) return "";
+    const { sentences, rest } = sentencesOf(foldText(value), closed);
+    this.quietFrom = /[.!?…\n]/.test(rest) ? -1 : value.length;
     let out = "";
     for (; this.judged < sentences.length; this.judged += 1) {
       const { text, paragraph } = sentences[this.judged]!;
