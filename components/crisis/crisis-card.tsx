@@ -1,9 +1,6 @@
-import { Phone, MessageSquareText, MessagesSquare, Globe, Mail } from "lucide-react";
+import { ContactWays } from "@/components/resources/contact-ways";
 import type { Resource } from "@/lib/resources/schema";
 import { cn } from "@/lib/utils";
-import { contactLinks, type ContactLink } from "./contact-links";
-
-const ICONS: Record<ContactLink["kind"], typeof Phone> = { call: Phone, text: MessageSquareText, chat: MessagesSquare, web: Globe, email: Mail };
 
 export interface CrisisCardProps {
   /** Crisis lines for the person's country, from lib/resources/crisis.ts only (never generated text). */
@@ -39,7 +36,7 @@ export function CrisisCard({ lines, reason = "risk", className, headingRef }: Cr
   );
 }
 
-/** The lines themselves, with tappable call, text and chat links built from directory facts. */
+/** The lines themselves, with tappable call, text and chat links built from the directory's dial values. */
 export function CrisisLineList({ lines, className }: { lines: readonly Resource[]; className?: string }) {
   return (
     <ul className={cn("space-y-4", className)}>
@@ -49,22 +46,7 @@ export function CrisisLineList({ lines, className }: { lines: readonly Resource[
             {line.name}
             {line.hours ? <span className="font-normal text-muted-foreground"> · {line.hours}</span> : null}
           </p>
-          <div className="mt-2 flex flex-wrap gap-2">
-            {contactLinks(line).map((link) => {
-              const Icon = ICONS[link.kind];
-              return (
-                <a
-                  key={link.href}
-                  href={link.href}
-                  {...(link.kind === "web" || link.kind === "chat" ? { target: "_blank", rel: "noopener noreferrer" } : {})}
-                  className="inline-flex min-h-11 items-center gap-2 rounded-[var(--radius)] border border-crisis-border bg-card px-3 py-2 text-sm font-medium text-crisis underline-offset-4 hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
-                >
-                  <Icon className="size-4" aria-hidden />
-                  {link.label}
-                </a>
-              );
-            })}
-          </div>
+          <ContactWays resource={line} variant="buttons" className="mt-2" />
         </li>
       ))}
     </ul>

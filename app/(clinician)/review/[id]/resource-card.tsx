@@ -1,3 +1,4 @@
+import { ContactWays } from "@/components/resources/contact-ways";
 import { getResource } from "@/lib/resources/directory";
 
 /** A directory entry as the person saw it. Contact details come only from the verified directory. */
@@ -10,20 +11,11 @@ export function ResourceCard({ id }: { id: string }) {
       </li>
     );
   }
-  const c = r.contact;
   return (
     <li className="rounded-[var(--radius)] border border-border p-3 text-sm" data-resource-id={r.id}>
       <p className="font-medium">{r.name}</p>
       <p className="text-muted-foreground">{r.organization}</p>
-      <ul className="mt-1 flex flex-wrap gap-x-4">
-        {c.phone ? <li>Call {c.phone}</li> : null}
-        {c.sms ? <li>Text {c.sms}</li> : null}
-        {c.url ? (
-          <li>
-            <a className="underline" href={c.url} target="_blank" rel="noreferrer noopener">Website</a>
-          </li>
-        ) : null}
-      </ul>
+      <ContactWays resource={r} variant="inline" className="mt-1" />
       {r.hours ? <p className="text-xs text-muted-foreground">{r.hours}</p> : null}
     </li>
   );
