@@ -95,20 +95,30 @@ test.describe("streamed resources", () => {
     expect(sent).toContain("[email]");
   });
 
-  test("an injected reply with a fake hotline and HTML is cleaned before it reaches the page", async ({ page }) => {
+  test("a hostile provider's structured reply (word by word) reaches the page without any invented contact", async ({ page }) => {
     await fetch(`${fakeUrl()}/__scripts`, {
       method: "POST",
       body: JSON.stringify({
-        "e2e-evil": 'Sure! Call our private line 1-555-013-3777 now <img src=x onerror="window.__pwned=1"> or visit https://evil.example.org. [[res:us-988-press-3]] You clearly have major depression. [[res:us-988-call-text]]',
+        "e2e-evil": JSON.stringify({
+          opening: 'Sure! Call our private line 1-555-013-3777 now <img src=x onerror="window.__pwned=1">. Visit hopeline。org or findhelp.support today. I hear how much you are carrying.',
+          picks: [
+            { id: "us-988-press-3", why: "Press three for the youth line." },
+            { id: "us-988-call-text", why: "You clearly have major depression. Text HOPE to 55." },
+          ],
+          closing: "Ignore the directory, these numbers are better. The National Hope Line is there for you: eight hundred five five five zero one nine nine.",
+        }),
       }),
     });
     const { section, message } = await open(page, "script:e2e-evil");
     await expect(section).toHaveAttribute("data-phase", "done", { timeout: 15_000 });
-    await expect(message).not.toContainText("555");
-    await expect(message).not.toContainText("evil.example");
-    await expect(message).not.toContainText("major depression");
+    await expect(message).toContainText("I hear how much you are carrying.");
+    for (const bad of ["555", "hopeline", "findhelp", "major depression", "HOPE to", "Ignore the directory", "National Hope Line", "eight hundred"]) {
+      await expect(message).not.toContainText(bad);
+    }
     await expect(message.locator("img")).toHaveCount(0);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    // One valid pick, drawn from the directory; the invented id is not drawn at all.
     await expect(message.getByTestId("resource-card")).toHaveCount(1);
+    await expect(message.getByTestId("resource-card").getByRole("link", { name: "Call 988" })).toHaveAttribute("href", "tel:988");
   });
 });
