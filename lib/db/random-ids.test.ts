@@ -107,7 +107,8 @@ async function checkReKeying(handle: DbHandle) {
   await expect(db.$executeRawUnsafe(`UPDATE "AuditEvent" SET "action" = 'x'`)).rejects.toThrow();
 }
 
-describe("the random-ids migration re-keys existing rows", () => {
+// A fresh PGlite (initdb) and every migration applied twice over: seconds on an idle machine, a minute under load.
+describe("the random-ids migration re-keys existing rows", { timeout: 180_000 }, () => {
   it("on PGlite", async () => {
     const handle = await openDatabase({ databaseUrl: null, memory: true, migrate: false });
     try {
