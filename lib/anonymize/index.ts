@@ -1,7 +1,15 @@
-import { findEntitiesOffThread, redactEntities, type Span } from "./entities";
-import { PATTERN_RULES, PLACEHOLDER, type RedactionKind } from "./patterns";
+import { findEntities, findEntitiesOffThread, type Span } from "./entities";
+import { recognize, toSourceSpans, withTagged, type SourceSpan } from "./find";
+import { PLACEHOLDER, type Found, type RedactionKind } from "./kinds";
 
-export { PLACEHOLDER, type RedactionKind } from "./patterns";
+export { PLACEHOLDER, type RedactionKind } from "./kinds";
+export type { SourceSpan } from "./find";
+
+/**
+ * The version of the rules: a stored text anonymized by an older version is anonymized again
+ * (`npm run reanonymize` when it exists; see docs/self-check.md).
+ */
+export const ANONYMIZER_VERSION = 2;
 
 export interface Anonymized {
   text: string;
@@ -9,45 +17,55 @@ export interface Anonymized {
   counts: Record<RedactionKind, number>;
 }
 
-function emptyCounts(): Record<RedactionKind, number> {
-  return Object.fromEntries(Object.keys(PLACEHOLDER).map((k) => [k, 0])) as Record<RedactionKind, number>;
+/**
+ * Where the identifiers are in a post (spans of its NFC form), found on a folded copy (fold.ts): the recognizers
+ * (recognizers/index.ts), then compromise's tagger for names and places the word lists and cues did not catch.
+ */
+export function findIdentifiers(input: string): { source: string; spans: SourceSpan[] } {
+  const source = input.normalize("NFC");
+  const r = recognize(source);
+  return { source, spans: toSourceSpans(source, withTagged(r.masked, r.found, findEntities(r.masked)), r.toSource) };
 }
 
 /**
  * Removes the Safe Harbor identifiers that can appear in a post and puts readable placeholders in their place
- * ("[name]", "[email]"). Runs before anything is stored or sent to a language model. Pattern rules go first
- * (they are exact), then the name and place tagger on what is left. See docs/self-check.md for what is caught.
+ * ("[name]", "[email]"); everything else stays in the person's own words. Runs before anything is stored or sent
+ * to a language model. See docs/self-check.md for what is caught and how well.
  */
 export function anonymize(input: string): Anonymized {
-  const { text, counts } = redactPatterns(input);
-  return { text: redactEntities(text, counts), counts };
+  const { source, spans } = findIdentifiers(input);
+  return redact(source, spans);
 }
 
-/** anonymize() with the name and place tagger in a worker thread: the same result, without blocking the server. */
+/** anonymize() with compromise's tagger in a worker thread: the same result, without blocking the server. */
 export async function anonymizeAsync(input: string): Promise<Anonymized> {
-  const { text, counts } = redactPatterns(input);
-  return { text: redactEntities(text, counts, await findEntitiesOffThread(text)), counts };
+  const source = input.normalize("NFC");
+  const r = recognize(source);
+  return redact(source, toSourceSpans(source, withTagged(r.masked, r.found, await findEntitiesOffThread(r.masked)), r.toSource));
 }
 
 /**
  * A post and quotes taken from it (the evidence sentences a case keeps), anonymized with one tagging of the post.
- * A quote loses the pattern identifiers in it and every name and place found anywhere in the post, so it never shows
- * what the stored text hides, and the tagger's cost is paid once rather than once per quote (it was a fifth of
- * the tagging on a consented self-check). A quote that is not part of the post is tagged on its own.
+ * A quote loses its own identifiers and every name, place and organisation found anywhere in the post, so it never
+ * shows what the stored text hides, and the tagger's cost is paid once rather than once per quote. A quote that is
+ * not part of the post is anonymized on its own.
  */
 export async function anonymizeWithQuotes(input: string, quotes: string[]): Promise<{ text: Anonymized; quotes: string[] }> {
-  const patterned = redactPatterns(input);
-  const spans = await findEntitiesOffThread(patterned.text);
-  const text = { text: redactEntities(patterned.text, patterned.counts, spans), counts: patterned.counts };
-  const found = entityPatterns(spans.map((s) => ({ kind: s.kind, text: patterned.text.slice(s.start, s.end) })));
+  const source = input.normalize("NFC");
+  const r = recognize(source);
+  const found = withTagged(r.masked, r.found, await findEntitiesOffThread(r.masked));
+  const spans = toSourceSpans(source, found, r.toSource);
+  const entities = entityPatterns(spans.filter((s) => ENTITY_KINDS.has(s.kind)).map((s) => ({ kind: s.kind, text: source.slice(s.start, s.end) })));
   const redacted = await Promise.all(
-    quotes.map(async (quote) => (input.includes(quote) ? redactQuote(quote, found) : (await anonymizeAsync(quote)).text)),
+    quotes.map(async (quote) => (source.includes(quote.normalize("NFC")) ? redactQuote(quote.normalize("NFC"), entities) : (await anonymizeAsync(quote)).text)),
   );
-  return { text, quotes: redacted };
+  return { text: redact(source, spans), quotes: redacted };
 }
 
-/** One whole-word pattern per distinct name or place found in the post, built once for all its quotes. */
-function entityPatterns(entities: { kind: Span["kind"]; text: string }[]): { kind: Span["kind"]; pattern: RegExp }[] {
+const ENTITY_KINDS = new Set<RedactionKind>(["name", "place", "organization"]);
+
+/** One whole-word pattern per distinct name, place or organisation found in the post, built once for all its quotes. */
+function entityPatterns(entities: { kind: RedactionKind; text: string }[]): { kind: RedactionKind; pattern: RegExp }[] {
   const distinct = new Map(entities.map((e) => [`${e.kind}\u0000${e.text}`, e]));
   return [...distinct.values()].map(({ kind, text }) => {
     const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -55,42 +73,28 @@ function entityPatterns(entities: { kind: Span["kind"]; text: string }[]): { kin
   });
 }
 
-function redactQuote(quote: string, found: { kind: Span["kind"]; pattern: RegExp }[]): string {
-  const { text, counts } = redactPatterns(quote);
-  const spans: Span[] = [];
-  for (const { kind, pattern } of found) {
-    for (const m of text.matchAll(pattern)) spans.push({ start: m.index, end: m.index + m[0].length, kind });
+function redactQuote(quote: string, entities: { kind: RedactionKind; pattern: RegExp }[]): string {
+  const r = recognize(quote);
+  const fromPost: Span[] = [];
+  for (const { kind, pattern } of entities) {
+    for (const m of r.masked.matchAll(pattern)) fromPost.push({ start: m.index, end: m.index + m[0].length, kind: kind as Span["kind"] });
   }
-  return redactEntities(text, counts, spans);
+  const found: Found[] = withTagged(r.masked, r.found, fromPost);
+  return redact(quote, toSourceSpans(quote, found, r.toSource)).text;
 }
 
-function redactPatterns(input: string): Anonymized {
-  const counts = emptyCounts();
-  let text = input.normalize("NFC");
-  for (const rule of PATTERN_RULES) {
-    text = text.replace(rule.pattern, (match: string, ...rest: unknown[]) => {
-      const groups = rest.filter((g): g is string => typeof g === "string" || g === undefined) as string[];
-      // String.replace passes (match, ...groups, offset, whole): keep only the capture groups.
-      const captures = groups.slice(0, countGroups(rule.pattern));
-      const replacement = rule.replace ? rule.replace(match, captures) : PLACEHOLDER[rule.kind];
-      if (replacement === null) return match;
-      counts[rule.kind]++;
-      return replacement;
-    });
+function redact(source: string, spans: SourceSpan[]): Anonymized {
+  const counts = Object.fromEntries(Object.keys(PLACEHOLDER).map((k) => [k, 0])) as Record<RedactionKind, number>;
+  let text = "";
+  let at = 0;
+  for (const span of spans) {
+    text += source.slice(at, span.start) + (span.replacement ?? PLACEHOLDER[span.kind]);
+    at = span.end;
+    counts[span.kind]++;
   }
-  return { text, counts };
+  return { text: text + source.slice(at), counts };
 }
 
 export function redactText(input: string): string {
   return anonymize(input).text;
-}
-
-const groupCounts = new WeakMap<RegExp, number>();
-function countGroups(re: RegExp): number {
-  let n = groupCounts.get(re);
-  if (n === undefined) {
-    n = (new RegExp(`${re.source}|`).exec("")?.length ?? 1) - 1;
-    groupCounts.set(re, n);
-  }
-  return n;
 }

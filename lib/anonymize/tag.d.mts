@@ -22,7 +22,7 @@ export function tagDocFull(text: string): TaggedDoc;
 export interface Span {
   start: number;
   end: number;
-  kind: "name" | "place";
+  kind: "name" | "place" | "organization";
 }
 /** The people and places in a post, as spans of the text it was given. */
 export function findEntitySpans(text: string): Span[];
