@@ -9,4 +9,7 @@ export async function register() {
   preflight();
   const { startStaffServices } = await import("@/lib/review/server-start");
   await startStaffServices();
+  // The anonymizer's word lists (~1 s to read): loaded now, so the first consented save does not wait for them.
+  const { warmLexicon } = await import("@/lib/anonymize/lexicon");
+  warmLexicon();
 }
