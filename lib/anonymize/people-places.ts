@@ -104,7 +104,7 @@ export function findPeopleAndPlaces(input: string): Found[] {
   }
   // "moved to san diego", "grew up in Salt Lake City": a town of two or three words after a place cue.
   for (let i = 1; i < tokens.length; i++) {
-    if (!BEFORE_PLACE.has(prevWord(tokens, i, text)?.lower ?? "")) continue;
+    if (!BEFORE_PLACE.has(tokens[i - 1]!.lower) || !prevWord(tokens, i, text)) continue;
     for (let n = 3; n >= 2; n--) {
       const run = tokens.slice(i, i + n);
       if (run.length < n || run.some((t, k) => k > 0 && !joined(text, run[k - 1]!, t))) continue;
@@ -124,7 +124,10 @@ export function findPeopleAndPlaces(input: string): Found[] {
 
 function classify(text: string, tokens: Token[], i: number): "name" | "place" | null {
   const t = tokens[i]!;
-  if (t.text.length < 2 || isSafeProperWord(t.lower)) return null;
+  if (t.text.length < 2) return null;
+  // Most words of a post: lower case and ordinary, a name only right after a relation ("my friend tom").
+  if (!t.capital && isOrdinaryWord(t.lower) && !RELATIONS.has(tokens[i - 1]?.lower ?? "")) return null;
+  if (isSafeProperWord(t.lower)) return null;
   // The title itself stays: "Dr. [name]".
   if (HONORIFICS.has(t.lower) && tokens[i + 1] && /^\.?\s+$/.test(text.slice(t.end, tokens[i + 1]!.start))) return null;
   const prev = prevWord(tokens, i, text);
