@@ -5,10 +5,7 @@ import { PLACEHOLDER, type Found, type RedactionKind } from "./kinds";
 export { PLACEHOLDER, type RedactionKind } from "./kinds";
 export type { SourceSpan } from "./find";
 
-/**
- * The version of the rules: a stored text anonymized by an older version is anonymized again
- * (`npm run reanonymize` when it exists; see docs/self-check.md).
- */
+/** The version of the rules, so a text anonymized by older rules can be told apart (2: folding, recognizers, word lists). */
 export const ANONYMIZER_VERSION = 2;
 
 export interface Anonymized {
