@@ -11,6 +11,7 @@ interface FakeRequest {
   messages: { role: string; content: string }[];
   clientClosed: boolean;
   finishedAt: number | null;
+  chunkTimes: number[];
 }
 
 async function fakeRequests(): Promise<FakeRequest[]> {
@@ -54,15 +55,28 @@ test.describe("streamed resources", () => {
 
   test("the stop button ends the stream in the browser and the provider request", async ({ page }) => {
     const { section, message } = await open(page, "long");
+    // The fake streams a sentence about every 0.8 s (ten words, 80 ms apart) for well over a minute, and the page
+    // shows it a whole sentence at a time. Before stopping, the message must be seen still growing.
     await expect(message).toContainText("keeps going", { timeout: 15_000 });
+    await expect(section).toHaveAttribute("data-phase", "writing");
+    const before = (await message.textContent())!.length;
+    await expect.poll(async () => (await message.textContent())!.length, { timeout: 10_000 }).toBeGreaterThan(before);
     await page.getByTestId("stop-resources").click();
     await expect(section).toHaveAttribute("data-phase", "stopped");
+    await expect(page.getByTestId("stop-resources")).toHaveCount(0);
+    // Frozen for several sentences' time: a stream still running would have added at least two by now.
     const frozen = await message.textContent();
-    await page.waitForTimeout(600);
+    await page.waitForTimeout(2_500);
     expect(await message.textContent()).toBe(frozen);
+    await expect(section).toHaveAttribute("data-phase", "stopped");
     await expect(page.getByTestId("retry-resources")).toBeVisible();
     await expect(page.getByTestId("more-resources").getByTestId("resource-card").first()).toBeVisible();
+    // The provider's request was closed before it finished, and it sent nothing more after that.
     await expect.poll(async () => (await fakeRequests()).filter((r) => r.mode === "long").at(-1)?.clientClosed, { timeout: 5_000 }).toBe(true);
+    const closed = (await fakeRequests()).filter((r) => r.mode === "long").at(-1)!;
+    expect(closed.finishedAt).toBeNull();
+    await page.waitForTimeout(500);
+    expect((await fakeRequests()).filter((r) => r.mode === "long").at(-1)!.chunkTimes.length).toBe(closed.chunkTimes.length);
   });
 
   test("a provider that never answers falls back to the offline composer", async ({ page }) => {

@@ -33,18 +33,27 @@ export function useSupportStream(api: string, body: unknown) {
     setView(EMPTY_SUPPORT_VIEW);
     setFailure(null);
     setPhase("writing");
+    // Once stopped (or replaced by a new attempt), this attempt changes nothing on the page: no late event, and no
+    // phase of its own over the "stopped" that stop() set or the "writing" of the next attempt.
+    const live = () => controller.current === abort && !abort.signal.aborted;
     try {
       const res = await fetch(api, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body), signal: abort.signal });
       if (!res.ok || !res.body) {
-        setFailure(await userMessageFrom(res));
+        const message = await userMessageFrom(res);
+        if (!live()) return;
+        setFailure(message);
         setPhase("failed");
         return;
       }
       const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+      // Stopping cancels the response body too, so the server and the provider request end even if the fetch
+      // itself has already settled.
+      abort.signal.addEventListener("abort", () => void reader.cancel().catch(() => {}), { once: true });
       let buffer = "";
       let ended = false;
       for (;;) {
         const { done, value } = await reader.read();
+        if (!live()) return;
         if (done) break;
         buffer += value;
         const lines = buffer.split("\n");
@@ -65,7 +74,7 @@ export function useSupportStream(api: string, body: unknown) {
       }
       setPhase(ended ? "done" : "failed");
     } catch {
-      setPhase(abort.signal.aborted ? "stopped" : "failed");
+      if (controller.current === abort) setPhase(abort.signal.aborted ? "stopped" : "failed");
     }
   }, [api, body]);
 

@@ -97,6 +97,12 @@ export function streamSupportEvents(ctx: ResourceCase, options: ResourceStreamOp
   const remote = options.remote !== undefined ? options.remote : createRemoteModel(options.config);
   const filter = new MessageFilter({ allowedIds: ctx.candidates.map((c) => c.resource.id), knownNames: knownNames(ctx) });
   let closed = false;
+  // Stop means stop, whichever way it comes: the caller's signal (the route's request.signal) or the reader
+  // cancelling this stream (the response body cancelled when the person stops or leaves). Either ends the
+  // provider request.
+  const cancelled = new AbortController();
+  const signal = options.signal ? AbortSignal.any([options.signal, cancelled.signal]) : cancelled.signal;
+  const modelOptions: ResourceStreamOptions = { ...options, signal };
 
   return new ReadableStream<SupportEvent>({
     async start(controller) {
@@ -108,14 +114,21 @@ export function streamSupportEvents(ctx: ResourceCase, options: ResourceStreamOp
         if (ctx.candidates.length > 0) {
           const model = remote ?? new OfflineComposerModel(ctx, { chunkDelayMs: options.config.LLM_OFFLINE_CHUNK_DELAY_MS });
           provider = model.provider;
-          const reason = await streamModel(model, ctx, filter, emit, options);
-          if (reason && remote && !options.signal?.aborted) log.warn({ event: "resources.fallback", provider, reason }, "offline composer fills in");
+          const reason = await streamModel(model, ctx, filter, emit, modelOptions);
+          if (reason && remote && !signal.aborted) log.warn({ event: "resources.fallback", provider, reason }, "offline composer fills in");
         }
       } catch (err) {
         // Last line of defence (streamModel handles provider failures itself): the offline composer fills in.
         log.error({ event: "resources.pipeline_error", err }, "resources stream failed; offline composer fills in");
       }
-      if (options.signal?.aborted || closed) return;
+      if (signal.aborted || closed) {
+        // Stopped: nothing more is written (no offline fill, no end event); the stream just ends.
+        if (!closed) {
+          closed = true;
+          controller.close();
+        }
+        return;
+      }
       emit(filter.fill(composeSupport(ctx)));
       const removed = Object.values(filter.removed).reduce((a, b) => a + (b ?? 0), 0);
       if (removed > 0) log.warn({ event: "resources.filter", provider, removed: filter.removed }, "refused parts of a generated message");
@@ -125,6 +138,7 @@ export function streamSupportEvents(ctx: ResourceCase, options: ResourceStreamOp
     },
     cancel() {
       closed = true;
+      cancelled.abort();
     },
   });
 }

@@ -75,6 +75,15 @@ describe.each(["openai-compatible", "together", "openai"] as const)("%s provider
     expect(fake.requests.at(-1)!.finishedAt).toBeNull();
   });
 
+  it("stops the provider request when the reader cancels, without any signal", async () => {
+    const stream = streamSupportEvents(caseWith("fake-llm:long"), { config: configFor(provider) });
+    const reader = stream.getReader();
+    expect((await reader.read()).done).toBe(false);
+    await reader.cancel();
+    await waitFor(() => fake.requests.at(-1)?.clientClosed === true);
+    expect(fake.requests.at(-1)!.finishedAt).toBeNull();
+  });
+
   it("falls back to the offline composer when no first token arrives in time", async () => {
     const ctx = caseWith("fake-llm:slow");
     const { view, firstEventMs } = await readEvents(streamSupportEvents(ctx, { config: configFor(provider) }));

@@ -52,7 +52,10 @@ function normalReply(body) {
   );
 }
 
-const LONG_REPLY = Array.from({ length: 120 }, (_, i) => `Sentence ${i % 10} keeps going so the stream lasts a while.`).join(" ");
+// No digits (the message filter refuses any sentence with one, so numbered sentences would never be shown) and each
+// sentence a little different, so a page that keeps growing is seen to.
+const LONG_WORDS = ["gently", "slowly", "softly", "quietly", "steadily", "calmly", "patiently", "kindly", "warmly", "simply"];
+const LONG_REPLY = Array.from({ length: 120 }, (_, i) => `This part keeps going ${LONG_WORDS[i % LONG_WORDS.length]} so the stream lasts a while.`).join(" ");
 
 export async function startFakeLlm(options = {}) {
   const settings = {
