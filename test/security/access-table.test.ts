@@ -40,11 +40,11 @@ describe("access table", () => {
   });
 });
 
-describe("README.md", () => {
+describe("docs/security.md", () => {
   it("shows exactly the access table the tests walk", async () => {
     const { accessTableMarkdown } = await import("@/lib/security/access-table");
-    const readme = readFileSync(path.join(root, "README.md"), "utf8");
-    const section = /<!-- access-table:start -->\n([\s\S]*?)\n<!-- access-table:end -->/.exec(readme)?.[1];
+    const doc = readFileSync(path.join(root, "docs", "security.md"), "utf8");
+    const section = /<!-- access-table:start -->\n([\s\S]*?)\n<!-- access-table:end -->/.exec(doc)?.[1];
     expect(section).toBe(accessTableMarkdown());
   });
 });
