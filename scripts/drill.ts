@@ -21,6 +21,8 @@ import pg from "pg";
 import { build, freshDatabase, log, migrate, productionEnv, startServer, type Server } from "./lib/harness";
 import { checkPostText } from "../lib/ingest/text";
 import { DEFAULT_MODEL_DIR } from "../lib/classifier/model-dir";
+import { supportEventSchema } from "../lib/ai/support-message";
+import { supportViewOf } from "../lib/ai/support-view";
 import { loadPosts } from "./lib/posts";
 import { privatePostgres } from "./lib/private-postgres";
 import { INTERNALS, appWords, selfCheckLoad, type CheckRecord } from "./lib/self-check-load";
@@ -202,10 +204,21 @@ async function drillLlm() {
         body: JSON.stringify({ prompt, tier: "elevated", country: "US", conditions: { depression: 0.7 } }),
         signal: AbortSignal.timeout(30_000),
       }).catch((e: Error) => e);
-      const text = res instanceof Error ? "" : await res.text();
+      const body = res instanceof Error ? "" : await res.text();
       const ms = Date.now() - started;
-      const complete = !(res instanceof Error) && res.status === 200 && text.trim().length > 80 && /[.!?)\]]\s*$/.test(text.trim()) && !INTERNALS.test(text);
-      check("llm", `LLM ${label}: the offline composer completes the message`, complete, res instanceof Error ? res.message : `status ${res.status}, ${text.length} chars in ${ms} ms, ends "${text.trim().slice(-30)}"`);
+      // The route streams NDJSON events of the structured message; the person's page reads it the same way.
+      const events = body.split("\n").filter((l) => l.trim()).map((l) => {
+        try {
+          return supportEventSchema.safeParse(JSON.parse(l));
+        } catch {
+          return { success: false as const };
+        }
+      });
+      const view = supportViewOf(events.flatMap((e) => (e.success ? [e.data] : [])));
+      const words = `${view.opening} ${view.picks.map((p) => p.why).join(" ")} ${view.closing}`.trim();
+      const complete =
+        !(res instanceof Error) && res.status === 200 && events.every((e) => e.success) && view.ended && view.picks.length > 0 && words.length > 80 && /[.!?)\]]\s*$/.test(view.closing.trim()) && !INTERNALS.test(body);
+      check("llm", `LLM ${label}: the offline composer completes the message`, complete, res instanceof Error ? res.message : `status ${res.status}, ${view.picks.length} services, ${words.length} characters in ${ms} ms, ends "${view.closing.trim().slice(-30)}"`);
     }
   } finally {
     for (const [, s] of servers) await s.stop();
