@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { OutreachPage } from "./outreach.page";
-import { SelfCheckPage } from "./self-check.page";
+import { modelPresent, SelfCheckPage } from "./self-check.page";
 import { authFile, staff } from "./support/staff/fixture";
 
 // Every page that shows contacts: each tel:/sms: link must dial exactly the directory's dial value for the entry
@@ -17,14 +17,7 @@ const hasDialRoute = (country: string) => directory.entries.some((e) => e.countr
 const COUNTRIES = ["US", "CA", "GB", "IE", "AU", "NZ", "IN", "BR"];
 const SUICIDAL_POST = "I can't do this anymore. I keep thinking about ending my life and I have a plan.";
 
-const hasModel = (() => {
-  if (process.env.LANTERN_MODEL_DIR) return true;
-  try {
-    return readdirSync("models").some((d) => !d.startsWith("."));
-  } catch {
-    return false;
-  }
-})();
+const hasModel = modelPresent();
 
 /**
  * Every tel:/sms: link on the page (any letter case) dials the directory's value for its entry and channel.

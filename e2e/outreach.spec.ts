@@ -1,9 +1,10 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import Papa from "papaparse";
 import { OutreachPage } from "./outreach.page";
+import { modelPresent } from "./self-check.page";
 
 const POSTS = [
   "I don't see the point in anything anymore. I've been thinking about ending my life and I have a plan.",
@@ -17,15 +18,7 @@ test.use({ storageState: "e2e/.auth/outreach.json" });
 const directory = JSON.parse(readFileSync("lib/resources/directory.json", "utf8")) as { entries: { id: string; countries: string[] }[] };
 const countriesOf = (id: string) => directory.entries.find((e) => e.id === id)?.countries ?? [];
 
-// The server reads the model from LANTERN_MODEL_DIR or models/ (see lib/classifier).
-const hasModel = (() => {
-  if (process.env.LANTERN_MODEL_DIR) return true;
-  try {
-    return readdirSync("models").some((d) => !d.startsWith("."));
-  } catch {
-    return false;
-  }
-})();
+const hasModel = modelPresent();
 
 test("outreach happy path: paste, triage with progress, help for a row, print sheet, save one case, export", async ({ page, browser }) => {
   test.skip(!hasModel, "needs the classifier model in models/");
