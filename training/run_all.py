@@ -5,7 +5,8 @@ Stages (each also runnable alone, see docs/model.md):
   2. training.data        pre-tokenize train, dev, test and reddit-shift (cache)
   3. training.baselines   TF-IDF LR (and, with --baselines lr,rf,xgb, RF and XGBoost: about an hour more)
   4. training.pretrain    MLM on the unlabeled corpus + train text (optional, --mlm-steps 0 skips)
-  5. training.finetune    multilabel fine-tuning of the DistilBERT-shaped encoder, checkpoint kept by dev + shift AUC
+  5. training.finetune    multilabel fine-tuning of the DistilBERT-shaped encoder, checkpoint kept by dev + shift AUC;
+                          then a second phase from the first's end (new batch order, its own warmup and decay)
   6. training.word_lr     word TF-IDF 1-2-gram NB-LR + multinomial + pairwise columns, its own ONNX graph
   7. training.bag         bag-of-WordPiece-n-grams branch
   8. training.export      combiner, word blend, stack and calibration on dev; thresholds on dev + reddit-shift;
@@ -30,6 +31,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--mlm-steps", type=int, default=0, help="the shipped encoder is not MLM-pretrained")
     ap.add_argument("--finetune-steps", type=int, default=1200, help="batch 32 (0 = 1.3 epochs)")
+    ap.add_argument("--second-phase-steps", type=int, default=1336, help="0 skips the second fine-tuning phase")
     ap.add_argument("--baselines", default="lr", help="comma list of lr,rf,xgb ('' skips)")
     a = ap.parse_args()
     run("wordpiece")
@@ -43,10 +45,16 @@ def main():
     steps = ["--steps", a.finetune_steps] if a.finetune_steps else ["--epochs", 1.3]
     run("finetune", "--init", init, "--layers", 2, "--batch", 32, "--lr", "3e-4", *steps, "--evals-per-epoch", 3,
         "--out", RUNS / "finetune")
+    transformer = RUNS / "finetune" / "best.pt"
+    if a.second_phase_steps:
+        # a second pass over freshly shuffled batches with its own warmup and decay, from the first phase's end
+        run("finetune", "--resume-from", RUNS / "finetune" / "last.pt", "--seed-offset", 1, "--batch", 32,
+            "--lr", "2e-4", "--steps", a.second_phase_steps, "--evals-per-epoch", 2, "--out", RUNS / "finetune-p2")
+        transformer = RUNS / "finetune-p2" / "best.pt"
     run("word_lr")
     run("bag", "--trigrams", "--buckets", 1 << 20, "--l2", "3e-5", "--epochs", 2, "--all-windows",
         "--out", RUNS / "bag-1m")
-    run("export", "--transformer", RUNS / "finetune" / "best.pt", "--bag", RUNS / "bag-1m" / "bag.pt",
+    run("export", "--transformer", transformer, "--bag", RUNS / "bag-1m" / "bag.pt",
         "--word-lr", RUNS / "word-lr")
     run("report")
     run("fixtures")

@@ -81,5 +81,18 @@ class StackTest(unittest.TestCase):
         self.assertEqual(len(stack["blend_weight"]), 4)
         self.assertEqual(len(stack["stack_weight"]), 4)
 
+    def test_with_reddit_shift_the_suicidal_share_follows_the_mean_of_both_recalls(self):
+        rng = np.random.default_rng(3)
+        blended = np.where(self.Y == 1, 1.0, -1.0) + rng.normal(0, 1.5, self.Y.shape)
+        shift = (blended[:200], self.F[:200], self.Y[:200])
+        stack, cv = choose_stack(blended, self.F, self.Y, shift=shift)
+        row = cv[3]
+        self.assertEqual(sorted(row["shift_crisis_recall"]), sorted(row["cv_crisis_recall"]))
+        mean = {a: (row["cv_crisis_recall"][a] + row["shift_crisis_recall"][a]) / 2 for a in row["cv_crisis_recall"]}
+        self.assertAlmostEqual(mean[str(row["stack_share"])], max(mean.values()), places=3)
+        # the other labels are chosen on dev alone
+        self.assertNotIn("shift_crisis_recall", cv[0])
+
+
 if __name__ == "__main__":
     unittest.main()
