@@ -1,5 +1,6 @@
 "use client";
 import { useEffect, useRef } from "react";
+import { FollowUpCode } from "./follow-up-code";
 import { CrisisCard } from "@/components/crisis/crisis-card";
 import { NeedToTalkLink } from "@/components/crisis/need-to-talk-link";
 import type { Resource } from "@/lib/resources/schema";
@@ -132,6 +133,7 @@ function SaveNote({ result }: { result: CheckResult }) {
             .
           </p>
           <p className="mt-1">You can give this reference to a clinician. On its own it reveals nothing about you.</p>
+          {result.save.followUpCode ? <FollowUpCode reference={result.save.reference} code={result.save.followUpCode} /> : null}
         </div>
       );
     case "pending":

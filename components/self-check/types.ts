@@ -23,7 +23,8 @@ export interface ResourceView {
 
 export type SaveStatus =
   | { status: "not_requested" }
-  | { status: "saved"; reference: string }
+  /** followUpCode: shown once, with the reference it opens /follow-up (docs/follow-up.md). */
+  | { status: "saved"; reference: string; followUpCode?: string }
   | { status: "failed" }
   /** The database was down: the anonymized case waits in the outbox and is written when it is back. */
   | { status: "queued" }

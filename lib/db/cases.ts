@@ -35,6 +35,8 @@ export const newCaseSchema = z.object({
   resourcesShown: z.array(z.string().regex(/^[a-z0-9-]+$/)).max(50),
   country: z.string().regex(/^[A-Z]{2}$/),
   generatedMessage: z.string().max(20_000).optional(),
+  /** argon2id hash of the follow-up code shown to the person (lib/follow-up/code.ts); never the code itself. */
+  followUpHash: z.string().startsWith("$argon2id$").max(300).optional(),
 });
 
 export type NewCase = z.input<typeof newCaseSchema>;
@@ -80,6 +82,7 @@ async function caseRow(input: z.output<typeof newCaseSchema>): Promise<Omit<Pris
     resourcesShown: input.resourcesShown,
     generatedMessage: message ? message.text : null,
     country: input.country,
+    followUpHash: input.followUpHash ?? null,
   };
 }
 
@@ -101,7 +104,12 @@ export async function saveCase(db: PrismaClient, input: NewCase): Promise<SavedC
     find(),
     isRetired(db, parsed.submissionKey),
   ]);
-  if (existing) return { reference: existing.reference, created: false };
+  if (existing) {
+    // A retry of a save whose answer was lost: the person never saw the first code, so the new one replaces it. Only
+    // the holder of the signed receipt (the person's browser, for 30 minutes) can get here.
+    if (parsed.followUpHash) await db.case.update({ where: { submissionKey: parsed.submissionKey }, data: { followUpHash: parsed.followUpHash } });
+    return { reference: existing.reference, created: false };
+  }
   if (retired) throw new SubmissionRetiredError();
   const row = await caseRow(parsed);
   for (let attempt = 0; attempt < 5; attempt++) {

@@ -23,6 +23,9 @@ export const SENSITIVE_KEYS = [
   // credentials and sessions
   "password",
   "passwordHash",
+  // the follow-up code opens a case's messages and its erasure: never logged, nor its hash
+  "followUpCode",
+  "followUpHash",
   "newPassword",
   "currentPassword",
   "token",

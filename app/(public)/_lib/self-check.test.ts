@@ -6,6 +6,7 @@ import { fetchPostFromLink } from "@/lib/ingest";
 import { UserFacingError } from "@/lib/errors";
 import type { Analysis } from "@/components/self-check/types";
 import { createLinkFixtureServer, DISTRESS_POST } from "../../../e2e/support/servers/link-fixtures.mjs";
+import { checkFollowUpCode } from "@/lib/follow-up/code";
 import { runSaveCheck, runSelfCheck, type ClassifyOutcome, type SelfCheckDeps } from "./self-check";
 
 // Test double for the classifier (a unit seam, not a fake model): the journey around it is what is under test.
@@ -121,8 +122,21 @@ forEachDatabase((getDb) => {
     expect(row.country).toBe("GB");
     expect(row.resourcesShown).toEqual(result.resources.map((r) => r.resource.id));
     for (const identifier of ["Jordan", "Miles", "jordan.m@example.com", "jmiles_88"]) expect(JSON.stringify(row)).not.toContain(identifier);
-    // a retry (the page retries once on a network error) answers with the same case, written once
-    expect(await runSaveCheck({ receipt, text: result.textRead }, deps(getDb))).toEqual(saved);
+    // the follow-up code: shown in this answer, only its hash stored
+    const code = saved.ok && saved.save.status === "saved" ? saved.save.followUpCode! : "";
+    expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    expect(row.followUpHash).toMatch(/^\$argon2id\$/);
+    expect(JSON.stringify(row)).not.toContain(code.replace(/-/g, ""));
+    expect(await checkFollowUpCode(row.followUpHash, code)).toBe(true);
+    // a retry (the page retries once on a network error) answers with the same case, written once; the person never
+    // saw the first answer's code, so the retry's new code replaces it
+    const retried = await runSaveCheck({ receipt, text: result.textRead }, deps(getDb));
+    expect(retried).toMatchObject({ ok: true, save: { status: "saved", reference: row.reference } });
+    const newCode = retried.ok && retried.save.status === "saved" ? retried.save.followUpCode! : "";
+    expect(newCode).not.toBe(code);
+    const after = await getDb().case.findUniqueOrThrow({ where: { submissionKey: key } });
+    expect(await checkFollowUpCode(after.followUpHash, newCode)).toBe(true);
+    expect(await checkFollowUpCode(after.followUpHash, code)).toBe(false);
     expect(await getDb().case.count({ where: { submissionKey: key } })).toBe(1);
   });
 

@@ -11,6 +11,7 @@ import { rankResources } from "@/lib/resources/rank";
 import type { NewCase, SavedCase } from "@/lib/db/cases";
 import type { Analysis, CheckResult, SaveCheckOutcome, SaveStatus } from "@/components/self-check/types";
 import { mentionsCrisis } from "@/lib/classifier/crisis-words";
+import { hashFollowUpCode, newFollowUpCode } from "@/lib/follow-up/code";
 import { issueReceipt, redeemReceipt } from "./receipt";
 
 /**
@@ -185,8 +186,10 @@ async function saveConsented(request: NewCase, deps: SaveDeps): Promise<Saved> {
     return { ok: false, problem: "rate_limited", message: err.message, retryAfterSeconds: err.retryAfterSeconds };
   }
   try {
-    const saved = await deps.saveCase(request);
-    return { ok: true, save: { status: "saved", reference: saved.reference } };
+    // The follow-up code is made here and leaves the server once, in this answer; only its hash is stored.
+    const followUpCode = newFollowUpCode();
+    const saved = await deps.saveCase({ ...request, followUpHash: await hashFollowUpCode(followUpCode) });
+    return { ok: true, save: { status: "saved", reference: saved.reference, followUpCode } };
   } catch (err) {
     if (isSubmissionRetired(err)) {
       deps.log("selfcheck.save_retired");

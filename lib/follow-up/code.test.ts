@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { FOLLOW_UP_CODE_BITS, checkFollowUpCode, hashFollowUpCode, newFollowUpCode, normalizeFollowUpCode } from "./code";
+
+describe("follow-up codes", () => {
+  it("are three groups of four Crockford characters, at least 60 bits", () => {
+    expect(FOLLOW_UP_CODE_BITS).toBeGreaterThanOrEqual(60);
+    for (let i = 0; i < 200; i++) expect(newFollowUpCode()).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
+  });
+
+  it("do not repeat and use every symbol about evenly", () => {
+    const codes = Array.from({ length: 5_000 }, newFollowUpCode);
+    expect(new Set(codes).size).toBe(codes.length);
+    const counts = new Map<string, number>();
+    for (const c of codes.join("").replace(/-/g, "")) counts.set(c, (counts.get(c) ?? 0) + 1);
+    expect(counts.size).toBe(32);
+    // 60,000 symbols over 32: 1,875 expected each; a biased generator (e.g. modulo of a byte) drifts far past 10%.
+    for (const n of counts.values()) expect(Math.abs(n - 1875)).toBeLessThan(190);
+  });
+
+  it("read what people type: case, spaces, dashes and look-alikes", () => {
+    expect(normalizeFollowUpCode("7k3q 9mzd x2pa")).toBe("7K3Q9MZDX2PA");
+    expect(normalizeFollowUpCode(" 7K3Q-9MZD-X2PA\n")).toBe("7K3Q9MZDX2PA");
+    expect(normalizeFollowUpCode("OIL0-0000-0000")).toBe("011000000000");
+    expect(normalizeFollowUpCode("７Ｋ３Ｑ９ＭＺＤＸ２ＰＡ")).toBe("7K3Q9MZDX2PA");
+    expect(normalizeFollowUpCode("7K3Q-9MZD-X2P")).toBeNull();
+    expect(normalizeFollowUpCode("7K3Q-9MZD-X2PU")).toBeNull();
+    expect(normalizeFollowUpCode("")).toBeNull();
+    expect(normalizeFollowUpCode("x".repeat(10_000))).toBeNull();
+  });
+
+  it("store an argon2id hash that verifies the code and nothing else", async () => {
+    const code = newFollowUpCode();
+    const stored = await hashFollowUpCode(code);
+    expect(stored.startsWith("$argon2id$")).toBe(true);
+    expect(stored).not.toContain(code.replace(/-/g, ""));
+    expect(await checkFollowUpCode(stored, code)).toBe(true);
+    expect(await checkFollowUpCode(stored, code.toLowerCase().replace(/-/g, " "))).toBe(true);
+    const other = code.slice(0, -1) + (code.endsWith("0") ? "1" : "0");
+    expect(await checkFollowUpCode(stored, other)).toBe(false);
+    expect(await checkFollowUpCode(stored, "not a code")).toBe(false);
+    expect(await checkFollowUpCode(null, code)).toBe(false);
+    expect(await checkFollowUpCode("garbage", code)).toBe(false);
+  });
+
+  it("take the same argon2 work for a missing hash or a malformed code as for a real check", async () => {
+    const code = newFollowUpCode();
+    const stored = await hashFollowUpCode(code);
+    await checkFollowUpCode(null, code); // builds the dummy hash once
+    const time = async (f: () => Promise<unknown>) => {
+      const start = performance.now();
+      for (let i = 0; i < 20; i++) await f();
+      return (performance.now() - start) / 20;
+    };
+    const real = await time(() => checkFollowUpCode(stored, "0000-0000-0000"));
+    const missing = await time(() => checkFollowUpCode(null, "0000-0000-0000"));
+    const malformed = await time(() => checkFollowUpCode(stored, "?"));
+    // Same parameters, same work: within a factor of two of each other even on a busy machine.
+    for (const t of [missing, malformed]) expect(t / real).toBeGreaterThan(0.5), expect(t / real).toBeLessThan(2);
+  });
+});
