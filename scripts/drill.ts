@@ -27,6 +27,7 @@ import { loadPosts } from "./lib/posts";
 import { privatePostgres } from "./lib/private-postgres";
 import { INTERNALS, appWords, selfCheckLoad, type CheckRecord } from "./lib/self-check-load";
 import { ROOT } from "./lib/project-copy";
+import { CONDITIONS } from "../lib/assessment/vocabulary";
 
 const { values: args } = parseArgs({
   options: {
@@ -251,7 +252,7 @@ async function casesIn(url: string): Promise<CaseRow[]> {
 /** Every row whole: text, all four probabilities, the model; no key twice. */
 function wholeRows(rows: CaseRow[]): { ok: boolean; detail: string } {
   const keys = new Set(rows.map((r) => r.submissionKey));
-  const broken = rows.filter((r) => !r.redactedText?.trim() || !r.modelName || ["depression", "anxiety", "bipolar", "suicidal"].some((k) => typeof r.probabilities?.[k] !== "number"));
+  const broken = rows.filter((r) => !r.redactedText?.trim() || !r.modelName || CONDITIONS.some((k) => typeof r.probabilities?.[k] !== "number"));
   return { ok: broken.length === 0 && keys.size === rows.length, detail: `${rows.length} cases, ${broken.length} incomplete, ${rows.length - keys.size} duplicated` };
 }
 

@@ -1,9 +1,11 @@
 "use client";
+import { CONDITIONS } from "@/lib/assessment/vocabulary";
 import { Fragment } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { TRIAGE_LABELS, type TriageResult } from "@/lib/outreach/types";
-import { LABEL_WORDS, TIER_WORDS, percent } from "./words";
+import { type TriageResult } from "@/lib/outreach/types";
+import { CONDITION_NAMES, percent } from "@/lib/assessment/names";
+import { TIER_WORDS } from "./words";
 
 export interface TriageRow {
   row: number;
@@ -34,9 +36,9 @@ export function ResultsTable(props: {
             <th scope="col" className="p-2">{heading}</th>
             <th scope="col" className="p-2">Text</th>
             <th scope="col" className="p-2">Risk</th>
-            {TRIAGE_LABELS.map((l) => (
+            {CONDITIONS.map((l) => (
               <th key={l} scope="col" className="p-2 text-right">
-                {LABEL_WORDS[l]}
+                {CONDITION_NAMES.outreach[l]}
               </th>
             ))}
             <th scope="col" className="p-2">
@@ -64,7 +66,7 @@ export function ResultsTable(props: {
                       {TIER_WORDS[tier]}
                     </Badge>
                   </td>
-                  {TRIAGE_LABELS.map((l) => (
+                  {CONDITIONS.map((l) => (
                     <td key={l} className="p-2 text-right tabular-nums" data-label={l}>
                       {r.result ? percent(r.result.probabilities[l]) : "–"}
                     </td>
@@ -80,7 +82,7 @@ export function ResultsTable(props: {
                 </tr>
                 {open && r.result ? (
                   <tr className="border-t border-border bg-background">
-                    <td colSpan={4 + TRIAGE_LABELS.length}>{props.renderDetail(r)}</td>
+                    <td colSpan={4 + CONDITIONS.length}>{props.renderDetail(r)}</td>
                   </tr>
                 ) : null}
               </Fragment>

@@ -7,7 +7,7 @@ import { getResource } from "@/lib/resources/directory";
 import type { TriageResult } from "@/lib/outreach/types";
 import { ResourceEntry } from "./resource-entry";
 import { SaveCaseForm, type SaveCase } from "./save-case-form";
-import { CONFIDENCE_WORDS } from "./words";
+import { CONFIDENCE_NAMES } from "@/lib/assessment/names";
 
 /**
  * What a worker needs to act on one post: the services that fit, a reply to adapt, a sheet to print, and
@@ -30,7 +30,7 @@ export function RowDetail(props: {
   return (
     <div className="flex flex-col gap-4 p-3" data-testid="row-detail">
       <p className="text-sm text-muted-foreground">
-        {CONFIDENCE_WORDS[result.confidence]} about this reading. It is a reading of the words, not a diagnosis: use your own judgement.
+        {CONFIDENCE_NAMES.outreach[result.confidence]} about this reading. It is a reading of the words, not a diagnosis: use your own judgement.
       </p>
       <div className="flex flex-col gap-2">
         <Label htmlFor={replyId}>Reply to adapt</Label>

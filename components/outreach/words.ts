@@ -1,24 +1,4 @@
-import type { TriageConfidence, TriageLabel, TriageTier } from "@/lib/outreach/types";
+import { TIER_NAMES } from "@/lib/assessment/names";
 
-/** Plain, non-alarming words for what the model returns. Support, not diagnosis. */
-export const TIER_WORDS: Record<TriageTier | "unknown", string> = {
-  crisis: "Reach out now",
-  elevated: "Check in soon",
-  low: "Lower concern",
-  unknown: "Not read yet",
-};
-
-export const LABEL_WORDS: Record<TriageLabel, string> = {
-  depression: "Low mood",
-  anxiety: "Anxiety",
-  bipolar: "Mood swings",
-  suicidal: "Suicidal thoughts",
-};
-
-export const CONFIDENCE_WORDS: Record<TriageConfidence, string> = {
-  high: "The model is fairly sure",
-  moderate: "The model is somewhat sure",
-  low: "The model is unsure",
-};
-
-export const percent = (p: number) => `${Math.round(p * 100)}%`;
+/** The outreach tier words, plus the row not read yet (its chunk failed or is still running). */
+export const TIER_WORDS = { ...TIER_NAMES.outreach, unknown: "Not read yet" } as const;

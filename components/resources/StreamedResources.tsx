@@ -4,16 +4,17 @@ import { useEffect, useMemo, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { CANDIDATE_LIMIT } from "@/lib/ai/context";
 import { getResource } from "@/lib/resources/directory";
-import { rankResources, type CaseCondition, type Preference, type RiskTier, type UserAudience } from "@/lib/resources/rank";
+import type { Condition, Confidence, Tier } from "@/lib/assessment/vocabulary";
+import { rankResources, type Preference, type UserAudience } from "@/lib/resources/rank";
 import { ResourceCard } from "./ResourceCard";
 import { useSupportStream } from "./use-support-stream";
 
 export interface StreamedResourcesProps {
   /** The post. The server anonymizes it before any remote model sees it; the offline composer does not read it. */
   text: string;
-  conditions: Record<CaseCondition, number>;
-  tier: RiskTier;
-  confidence: "high" | "moderate" | "low";
+  conditions: Record<Condition, number>;
+  tier: Tier;
+  confidence: Confidence;
   /** ISO 3166-1 alpha-2. */
   country?: string;
   audiences?: UserAudience[];

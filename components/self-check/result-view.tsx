@@ -7,7 +7,9 @@ import type { Resource } from "@/lib/resources/schema";
 import dynamic from "next/dynamic";
 import { SupportNotDiagnosis } from "./support-note";
 import type { Analysis, CheckResult } from "./types";
-import { CONCERN_NAMES, CONCERN_PHRASES, confidenceSentence, percent } from "./wording";
+import { CONDITION_NAMES, percent } from "@/lib/assessment/names";
+import { CONDITIONS } from "@/lib/assessment/vocabulary";
+import { CONCERN_PHRASES, confidenceSentence } from "./wording";
 
 // Loaded with the first result, not with the page: the home page stays small, and the crisis card above never waits on it.
 const ResourcesSection = dynamic(() => import("./resources-section").then((m) => m.ResourcesSection), {
@@ -66,7 +68,7 @@ export function ResultView({ result, crisisLines }: { result: CheckResult; crisi
 function AnalysisView({ analysis }: { analysis: Analysis }) {
   // Only sentences that pushed towards a concern the model found count as "what drove it".
   const evidence = analysis.labels.length > 0 ? analysis.evidence.filter((e) => e.weight > 0).slice(0, 3) : [];
-  const closest = (Object.entries(analysis.probabilities) as [keyof typeof CONCERN_NAMES, number][]).sort((a, b) => b[1] - a[1])[0];
+  const closest = (Object.entries(analysis.probabilities) as [keyof typeof CONDITION_NAMES.person, number][]).sort((a, b) => b[1] - a[1])[0];
   return (
     <div className="space-y-4" data-testid="analysis">
       {analysis.labels.length > 0 ? (
@@ -85,16 +87,16 @@ function AnalysisView({ analysis }: { analysis: Analysis }) {
       )}
       <p data-testid="confidence" data-confidence={analysis.confidence} className="text-base">
         {analysis.topLabel === "none"
-          ? `${confidenceSentence(analysis.confidence)} The closest group was ${CONCERN_NAMES[closest?.[0] ?? "depression"].toLowerCase()}, at ${percent(closest?.[1] ?? 0)}.`
+          ? `${confidenceSentence(analysis.confidence)} The closest group was ${CONDITION_NAMES.person[closest?.[0] ?? "depression"].toLowerCase()}, at ${percent(closest?.[1] ?? 0)}.`
           : confidenceSentence(analysis.confidence, analysis.probabilities[analysis.topLabel])}
       </p>
 
       <details className="text-sm">
         <summary className="cursor-pointer font-medium">How close the words were to each group</summary>
         <dl className="mt-2 grid grid-cols-[1fr_auto] gap-x-4 gap-y-1">
-          {(Object.keys(CONCERN_NAMES) as (keyof typeof CONCERN_NAMES)[]).map((label) => (
+          {CONDITIONS.map((label) => (
             <div key={label} className="contents">
-              <dt>{CONCERN_NAMES[label]}</dt>
+              <dt>{CONDITION_NAMES.person[label]}</dt>
               <dd className="text-right tabular-nums">{percent(analysis.probabilities[label])}</dd>
             </div>
           ))}

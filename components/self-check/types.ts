@@ -1,16 +1,8 @@
+import type { Reading } from "@/lib/assessment/schema";
 import type { Resource } from "@/lib/resources/schema";
 
 /** What the self-check action returns to the page: plain, serializable, no raw identifiers beyond the person's own text. */
-export type ConcernLabel = "depression" | "anxiety" | "bipolar" | "suicidal";
-export type RiskTier = "crisis" | "elevated" | "low";
-export type ConfidenceLevel = "high" | "moderate" | "low";
-
-export interface Analysis {
-  tier: RiskTier;
-  confidence: ConfidenceLevel;
-  probabilities: Record<ConcernLabel, number>;
-  labels: ConcernLabel[];
-  topLabel: ConcernLabel | "none";
+export interface Analysis extends Reading {
   evidence: { sentence: string; weight: number }[];
   model: { name: string; version: string };
 }

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { confidenceSchema } from "@/lib/assessment/schema";
+import type { Confidence } from "@/lib/assessment/vocabulary";
 import { rankInputSchema, rankResources, type RankedResource, type RankCriteria } from "@/lib/resources/rank";
 
 /** Posts longer than this are cut before they reach any model: enough for context, bounded cost. */
@@ -10,14 +12,14 @@ export const MAX_POST_CHARS = 4000;
  */
 export const resourceCaseSchema = rankInputSchema.omit({ limit: true }).extend({
   text: z.string().max(MAX_POST_CHARS),
-  confidence: z.enum(["high", "moderate", "low"]).default("moderate"),
+  confidence: confidenceSchema.default("moderate"),
 });
 
 export type ResourceCaseInput = z.input<typeof resourceCaseSchema>;
 
 export interface ResourceCase extends RankCriteria {
   text: string;
-  confidence: "high" | "moderate" | "low";
+  confidence: Confidence;
   /** The ranked directory entries the writer may refer to, by id, and nothing else. */
   candidates: RankedResource[];
 }

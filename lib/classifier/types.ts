@@ -1,7 +1,9 @@
-export const LABELS = ["depression", "anxiety", "bipolar", "suicidal"] as const;
-export type Label = (typeof LABELS)[number];
-export type Tier = "crisis" | "elevated" | "low";
-export type Confidence = "high" | "moderate" | "low";
+import type { Condition, Confidence, Reading, Tier } from "@/lib/assessment";
+
+/** The model's output labels are the assessment's conditions, in the same order (the graph's logit order). */
+export { CONDITIONS as LABELS } from "@/lib/assessment/vocabulary";
+export type Label = Condition;
+export type { Confidence, Tier };
 
 export interface Evidence {
   sentence: string;
@@ -11,12 +13,7 @@ export interface Evidence {
   weight: number;
 }
 
-export interface ClassifierResult {
-  probabilities: Record<Label, number>;
-  labels: Label[];
-  topLabel: Label | "none";
-  confidence: Confidence;
-  tier: Tier;
+export interface ClassifierResult extends Reading {
   evidence: Evidence[];
   model: { name: string; version: string };
 }

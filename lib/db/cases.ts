@@ -2,7 +2,8 @@ import "server-only";
 import { randomInt } from "node:crypto";
 import { z } from "zod";
 import { anonymizeAsync, anonymizeWithQuotes } from "@/lib/anonymize";
-import { CASE_CONDITIONS } from "@/lib/resources/rank";
+import { classificationSchema } from "@/lib/assessment/schema";
+import { tierToDb } from "@/lib/assessment/db-enums";
 import { Prisma, type PrismaClient } from "./generated/client";
 import { isRetired, todayUtc } from "./retired-submissions";
 import { SubmissionRetiredError } from "./retired-error";
@@ -16,17 +17,6 @@ export { SubmissionRetiredError, isSubmissionRetired } from "./retired-error";
  * reaches this module. The day is stored without a time, and there is no audit event (its timestamp would
  * reveal when the person wrote).
  */
-const probability = z.number().min(0).max(1);
-
-export const classificationSchema = z.object({
-  probabilities: z.object({ depression: probability, anxiety: probability, bipolar: probability, suicidal: probability }),
-  labels: z.array(z.enum(CASE_CONDITIONS)),
-  topLabel: z.enum([...CASE_CONDITIONS, "none"]),
-  tier: z.enum(["crisis", "elevated", "low"]),
-  evidence: z.array(z.object({ sentence: z.string(), weight: z.number() })).max(50),
-  model: z.object({ name: z.string().min(1).max(200), version: z.string().min(1).max(100) }),
-});
-
 export const newCaseSchema = z.object({
   /** Client-made idempotency key: the same key always yields the same case, written once. */
   submissionKey: z.uuid(),
@@ -45,8 +35,6 @@ export interface SavedCase {
   /** False when this submissionKey had already been saved (a retry): nothing new was written. */
   created: boolean;
 }
-
-const TIER = { crisis: "CRISIS", elevated: "ELEVATED", low: "LOW" } as const;
 
 // Crockford-style alphabet without I, L, O, U: readable aloud, no look-alikes. 8 symbols = 40 random bits.
 const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -74,7 +62,7 @@ async function caseRow(input: z.output<typeof newCaseSchema>): Promise<Omit<Pris
     probabilities: c.probabilities,
     labels: c.labels,
     topLabel: c.topLabel,
-    tier: TIER[c.tier],
+    tier: tierToDb(c.tier),
     confidence: Math.max(...Object.values(c.probabilities)),
     evidence: c.evidence.map((e, i) => ({ sentence: evidence[i]!, weight: e.weight })),
     modelName: c.model.name,

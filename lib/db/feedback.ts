@@ -6,7 +6,7 @@ import "server-only";
 import type { PrismaClient } from "./generated/client";
 import { Role, Tier } from "./generated/enums";
 import { type Actor, assertRole, assertRoleOrSystem } from "@/lib/auth/actor";
-import { CONDITIONS, type Condition } from "@/lib/review/schemas";
+import { CONDITIONS, type Condition } from "@/lib/assessment/vocabulary";
 import { recordAudit } from "./audit";
 
 /** One line of the export, in the corpus format of shared/data/reddit-mh ({id,text,label,...}). */

@@ -12,14 +12,8 @@ import { type Actor, assertRole } from "@/lib/auth/actor";
 import { AuthError } from "@/lib/auth/errors";
 import type { SessionUser } from "@/lib/auth/roles";
 import { UserFacingError } from "@/lib/errors";
-import {
-  CONDITIONS,
-  caseIdSchema,
-  labelsSchema,
-  noteSchema,
-  statusChangeSchema,
-  type Condition,
-} from "@/lib/review/schemas";
+import { CONDITIONS, type Condition } from "@/lib/assessment/vocabulary";
+import { caseIdSchema, labelsSchema, noteSchema, statusChangeSchema } from "@/lib/review/schemas";
 import { recordAudit } from "./audit";
 import { retireSubmission } from "./retired-submissions";
 import { REVIEW_ROLES } from "./review-queue";

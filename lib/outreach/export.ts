@@ -1,6 +1,7 @@
+import { CONDITIONS } from "@/lib/assessment/vocabulary";
 import Papa from "papaparse";
 import { OUTREACH_LIMITS } from "./config";
-import { TRIAGE_LABELS, type TriageResult } from "./types";
+import { type TriageResult } from "./types";
 
 /**
  * Characters that make a spreadsheet treat a cell as a formula (CSV injection, OWASP): = + - @ at the start,
@@ -31,7 +32,7 @@ export const EXPORT_COLUMNS = [
   "tier",
   "top_condition",
   "model_confidence",
-  ...TRIAGE_LABELS.map((l) => `${l}_percent`),
+  ...CONDITIONS.map((l) => `${l}_percent`),
   "conditions_above_threshold",
   "suggested_resources",
   "reply_template",
@@ -47,7 +48,7 @@ export function toTriageCsv(rows: readonly ExportRow[], rowLabel: "row" | "post"
     r.result?.tier ?? "not classified",
     r.result?.topLabel ?? "",
     r.result?.confidence ?? "",
-    ...TRIAGE_LABELS.map((l) => (r.result ? pct(r.result.probabilities[l]) : "")),
+    ...CONDITIONS.map((l) => (r.result ? pct(r.result.probabilities[l]) : "")),
     r.result?.labels.join("; ") ?? "",
     r.resourceNames.join("; "),
     r.reply,

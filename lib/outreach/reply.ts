@@ -1,4 +1,5 @@
-import type { TriageLabel, TriageResult } from "./types";
+import type { Condition } from "@/lib/assessment/vocabulary";
+import type { TriageResult } from "./types";
 
 /**
  * Short supportive replies an outreach worker adapts before sending. Fixed text, never generated: no
@@ -7,7 +8,7 @@ import type { TriageLabel, TriageResult } from "./types";
  */
 const OPENING = "Hi, I read what you shared and I'm really glad you put it into words.";
 
-const BY_LABEL: Record<TriageLabel, string> = {
+const BY_LABEL: Record<Condition, string> = {
   suicidal:
     "It sounds like things feel incredibly heavy right now, and you don't have to carry this alone. If you're thinking about ending your life or are not safe, please reach out to one of the crisis lines listed below right now: they are there for exactly this.",
   depression:
@@ -25,7 +26,7 @@ const CRISIS_CLOSING = "If you are in immediate danger, please call your local e
 const CLOSING = "If you'd like, I'm here to talk more.";
 
 export function replyTemplate(result: Pick<TriageResult, "tier" | "topLabel" | "labels">): string {
-  const key: TriageLabel | "none" = result.tier === "crisis" ? "suicidal" : result.topLabel;
+  const key: Condition | "none" = result.tier === "crisis" ? "suicidal" : result.topLabel;
   const middle = key === "none" ? GENERAL : BY_LABEL[key];
   const closing = result.tier === "crisis" ? CRISIS_CLOSING : CLOSING;
   return `${OPENING} ${middle} ${closing}`;

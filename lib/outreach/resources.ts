@@ -1,5 +1,6 @@
+import type { Condition, Tier } from "@/lib/assessment/vocabulary";
 import { rankResources } from "@/lib/resources/rank";
-import type { TriageLabel, TriageResource, TriageTier } from "./types";
+import type { TriageResource } from "./types";
 
 const ENTRIES_PER_POST = 4;
 
@@ -8,7 +9,7 @@ const ENTRIES_PER_POST = 4;
  * line is always there for the crisis tier). No audience or preference is known from a batch, so entries made
  * for a specific group are left out rather than guessed. Only ids and directory-built reasons leave here.
  */
-export function resourcesFor(input: { tier: TriageTier; probabilities: Record<TriageLabel, number>; country: string }): TriageResource[] {
+export function resourcesFor(input: { tier: Tier; probabilities: Record<Condition, number>; country: string }): TriageResource[] {
   return rankResources({
     conditions: input.probabilities,
     tier: input.tier,

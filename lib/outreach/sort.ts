@@ -1,4 +1,5 @@
-import type { TriageResult, TriageTier } from "./types";
+import type { Tier } from "@/lib/assessment/vocabulary";
+import type { TriageResult } from "./types";
 
 export interface RankableRow {
   row: number;
@@ -7,7 +8,7 @@ export interface RankableRow {
 }
 
 // Rows the model could not read come right after crisis rows: their risk is unknown, so a person looks first.
-const TIER_RANK: Record<TriageTier | "unknown", number> = { crisis: 0, unknown: 1, elevated: 2, low: 3 };
+const TIER_RANK: Record<Tier | "unknown", number> = { crisis: 0, unknown: 1, elevated: 2, low: 3 };
 
 function tierRank(r: RankableRow): number {
   return TIER_RANK[r.result?.tier ?? "unknown"];

@@ -1,3 +1,4 @@
+import { CONDITIONS, type Tier } from "@/lib/assessment/vocabulary";
 import { describe, expect, it } from "vitest";
 import { getResource } from "@/lib/resources/directory";
 import { crisisLinesFor } from "@/lib/resources/crisis";
@@ -6,12 +7,12 @@ import { OUTREACH_LIMITS } from "./config";
 import { replyTemplate } from "./reply";
 import { resourcesFor } from "./resources";
 import { sortByRisk } from "./sort";
-import { TRIAGE_LABELS, type TriageResult, type TriageTier } from "./types";
+import { type TriageResult } from "./types";
 
-function result(tier: TriageTier, p: Partial<TriageResult["probabilities"]>): TriageResult {
+function result(tier: Tier, p: Partial<TriageResult["probabilities"]>): TriageResult {
   const probabilities = { depression: 0, anxiety: 0, bipolar: 0, suicidal: 0, ...p };
-  const labels = TRIAGE_LABELS.filter((l) => probabilities[l] >= 0.5);
-  const top = [...TRIAGE_LABELS].sort((a, b) => probabilities[b] - probabilities[a])[0]!;
+  const labels = CONDITIONS.filter((l) => probabilities[l] >= 0.5);
+  const top = [...CONDITIONS].sort((a, b) => probabilities[b] - probabilities[a])[0]!;
   return { probabilities, labels, topLabel: probabilities[top] >= 0.5 ? top : "none", confidence: "moderate", tier, resources: [] };
 }
 
@@ -58,7 +59,7 @@ describe("replyTemplate", () => {
 });
 
 describe("resourcesFor", () => {
-  const ids = (tier: TriageTier, p: Partial<TriageResult["probabilities"]>, country: string) =>
+  const ids = (tier: Tier, p: Partial<TriageResult["probabilities"]>, country: string) =>
     resourcesFor({ tier, probabilities: result(tier, p).probabilities, country }).map((r) => r.id);
 
   it("includes the country's first crisis line for the crisis tier", () => {
@@ -69,7 +70,7 @@ describe("resourcesFor", () => {
 
   it("only gives verified entries for the country or international ones, at most four", () => {
     for (const country of ["US", "GB", "AU", "IN", ""]) {
-      for (const label of TRIAGE_LABELS) {
+      for (const label of CONDITIONS) {
         const list = ids("elevated", { [label]: 0.8 }, country);
         expect(list.length).toBeGreaterThan(0);
         expect(list.length).toBeLessThanOrEqual(4);

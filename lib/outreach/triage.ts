@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { classify, classifyBatch, ModelLoadError } from "@/lib/classifier";
 import { servedTier } from "@/lib/classifier/crisis-words";
-import { classificationSchema } from "@/lib/db/cases";
+import { assessmentSchema } from "@/lib/assessment/schema";
 import { UserFacingError } from "@/lib/errors";
 import { resourcesFor } from "./resources";
 import type { TriageModel, TriageResult } from "./types";
@@ -11,7 +11,7 @@ export const MODEL_UNAVAILABLE_MESSAGE =
   "The model that reads posts is not available right now, so these posts were not classified. Please try again in a few minutes; crisis lines are listed on this page in the meantime.";
 
 /** The classifier's output as this feature relies on it: checked, so a contract drift fails loudly, not silently. */
-const outputSchema = classificationSchema.extend({ confidence: z.enum(["high", "moderate", "low"]) });
+const outputSchema = assessmentSchema;
 export type Classification = z.output<typeof outputSchema>;
 
 /** A missing or broken model is said in kind words; the browser then shows the crisis lines prominently. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { rankResources, contactMethods, USER_AUDIENCES, PREFERENCES, RISK_TIERS, type RankInput } from "./rank";
+import { rankResources, contactMethods, USER_AUDIENCES, PREFERENCES, type RankInput } from "./rank";
 import { getResource } from "./directory";
+import { TIERS } from "@/lib/assessment/vocabulary";
 
 const ids = (input: RankInput) => rankResources(input).map((r) => r.resource.id);
 const none = { depression: 0, anxiety: 0, bipolar: 0, suicidal: 0 };
@@ -68,7 +69,7 @@ describe("rankResources", () => {
         bipolar: fc.double({ min: 0, max: 1, noNaN: true }),
         suicidal: fc.double({ min: 0, max: 1, noNaN: true }),
       }),
-      tier: fc.constantFrom(...RISK_TIERS),
+      tier: fc.constantFrom(...TIERS),
       country: fc.constantFrom("US", "CA", "GB", "IE", "AU", "NZ", "IN", "FR", "BR"),
       audiences: fc.subarray([...USER_AUDIENCES]),
       preferences: fc.subarray([...PREFERENCES]),

@@ -2,10 +2,7 @@ import { z } from "zod";
 import { RESOURCES } from "./directory";
 import { crisisLinesFor } from "./crisis";
 import type { Resource, ResourceCondition } from "./schema";
-
-/** The classifier's four labels (the directory's extra "general" condition is not a label). */
-export const CASE_CONDITIONS = ["depression", "anxiety", "bipolar", "suicidal"] as const;
-export const RISK_TIERS = ["crisis", "elevated", "low"] as const;
+import { CONDITIONS, TIERS, type Condition, type Tier } from "@/lib/assessment/vocabulary";
 
 /**
  * Who the person says they are, as offered on the self-check form. "student" has no dedicated entry in the
@@ -33,21 +30,16 @@ export const PREFERENCE_LABELS: Record<Preference, string> = {
   free: "free options",
 };
 
-export type CaseCondition = (typeof CASE_CONDITIONS)[number];
-export type RiskTier = (typeof RISK_TIERS)[number];
 export type UserAudience = (typeof USER_AUDIENCES)[number];
 export type Preference = (typeof PREFERENCES)[number];
 
 const probability = z.number().min(0).max(1);
 
 export const rankInputSchema = z.object({
-  conditions: z.object({
-    depression: probability.default(0),
-    anxiety: probability.default(0),
-    bipolar: probability.default(0),
-    suicidal: probability.default(0),
-  }),
-  tier: z.enum(RISK_TIERS),
+  conditions: z.object(
+    Object.fromEntries(CONDITIONS.map((c) => [c, probability.default(0)])) as Record<Condition, z.ZodDefault<typeof probability>>,
+  ),
+  tier: z.enum(TIERS),
   // ISO 3166-1 alpha-2; anything we have no lines for falls back to international directories.
   country: z
     .string()
@@ -124,7 +116,7 @@ const CONDITION_PHRASES: Record<ResourceCondition, string> = {
 
 function describeReason(
   r: Resource,
-  parts: { matched: UserAudience[]; methods: ContactMethod[]; prefs: Preference[]; condition: ResourceCondition | null; tier: RiskTier },
+  parts: { matched: UserAudience[]; methods: ContactMethod[]; prefs: Preference[]; condition: ResourceCondition | null; tier: Tier },
 ): string {
   const bits: string[] = [];
   if (parts.matched.length > 0) bits.push(`made for ${parts.matched.map((a) => AUDIENCE_LABELS[a]).join(" and ")}`);

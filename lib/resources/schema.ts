@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { CONDITIONS } from "@/lib/assessment/vocabulary";
 
-export const CONDITIONS = ["depression", "anxiety", "bipolar", "suicidal", "general"] as const;
+/** What a directory entry can be for: the assessment's conditions, and any kind of emotional distress. */
+export const RESOURCE_CONDITIONS = [...CONDITIONS, "general"] as const;
 export const AUDIENCES = ["all", "youth", "lgbtq", "indigenous", "spanish", "deaf_hoh", "veterans", "postpartum"] as const;
 export const RESOURCE_KINDS = ["crisis_line", "text_line", "chat", "peer_support", "education", "directory", "treatment_locator"] as const;
 
@@ -48,7 +50,7 @@ export const resourceSchema = z
     name: z.string().min(2),
     organization: z.string().min(2),
     kind: z.enum(RESOURCE_KINDS),
-    conditions: z.array(z.enum(CONDITIONS)).min(1),
+    conditions: z.array(z.enum(RESOURCE_CONDITIONS)).min(1),
     audiences: z.array(z.enum(AUDIENCES)).min(1),
     // ISO 3166-1 alpha-2, or INTL for services that work anywhere.
     countries: z.array(z.string().regex(/^([A-Z]{2}|INTL)$/)).min(1),
@@ -86,5 +88,5 @@ export const directorySchema = z.object({
 });
 
 export type Resource = z.infer<typeof resourceSchema>;
-export type ResourceCondition = (typeof CONDITIONS)[number];
+export type ResourceCondition = (typeof RESOURCE_CONDITIONS)[number];
 export type Audience = (typeof AUDIENCES)[number];

@@ -4,18 +4,9 @@
  * Client-safe.
  */
 import { z } from "zod";
-import { CaseStatus, Tier } from "@/lib/db/generated/enums";
-
-/** The classifier's conditions a clinician can judge (same order everywhere in the UI). */
-export const CONDITIONS = ["depression", "anxiety", "bipolar", "suicidal"] as const;
-export type Condition = (typeof CONDITIONS)[number];
-
-export const CONDITION_LABEL: Record<Condition, string> = {
-  depression: "Depression",
-  anxiety: "Anxiety",
-  bipolar: "Bipolar",
-  suicidal: "Suicidal thoughts",
-};
+import { CONDITIONS, type Condition } from "@/lib/assessment/vocabulary";
+import { DbTier } from "@/lib/assessment/db-enums";
+import { CaseStatus } from "@/lib/db/generated/enums";
 
 export const STATUS_LABEL: Record<CaseStatus, string> = {
   NEW: "New",
@@ -24,8 +15,6 @@ export const STATUS_LABEL: Record<CaseStatus, string> = {
   ESCALATED: "Escalated",
   DISMISSED: "Dismissed",
 };
-
-export const TIER_LABEL: Record<Tier, string> = { CRISIS: "Crisis", ELEVATED: "Elevated", LOW: "Low" };
 
 /** Case ids are random UUIDs (v4, no time in them); anything else is refused before a query runs. */
 export const caseIdSchema = z.uuid({ version: "v4", message: "That case id is not valid." });
@@ -37,7 +26,7 @@ export const PAGE_SIZE = 25;
 
 export const queueFilterSchema = z.object({
   condition: z.preprocess(emptyToUndefined, z.enum(CONDITIONS).optional()).catch(undefined),
-  tier: z.preprocess(emptyToUndefined, z.enum(Tier).optional()).catch(undefined),
+  tier: z.preprocess(emptyToUndefined, z.enum(DbTier).optional()).catch(undefined),
   status: z.preprocess(emptyToUndefined, z.enum(CaseStatus).optional()).catch(undefined),
   country: z.preprocess(
     (v) => (typeof v === "string" && v ? v.toUpperCase() : undefined),

@@ -1,7 +1,9 @@
 "use client";
 import { Bar, BarChart, CartesianGrid, Cell, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { DashboardStats } from "@/lib/db/feedback";
-import { CONDITIONS, CONDITION_LABEL, TIER_LABEL } from "@/lib/review/schemas";
+import { CONDITIONS } from "@/lib/assessment/vocabulary";
+import { CONDITION_NAMES, TIER_NAMES } from "@/lib/assessment/names";
+import { tierFromDb } from "@/lib/assessment/db-enums";
 
 const CONDITION_COLORS = ["#2f7d71", "#6a8fd8", "#b5832a", "#a3472b"];
 const TIER_COLORS: Record<string, string> = { CRISIS: "#a3472b", ELEVATED: "#b5832a", LOW: "#2f7d71" };
@@ -21,9 +23,9 @@ function Panel({ title, summary, children }: { title: string; summary: string; c
 
 export function DashboardCharts({ stats }: { stats: DashboardStats }) {
   const weekly = stats.perWeek.map((w) => ({ week: w.week, ...w.counts }));
-  const tiers = (Object.keys(stats.tiers) as (keyof typeof stats.tiers)[]).map((t) => ({ tier: TIER_LABEL[t], key: t, cases: stats.tiers[t] }));
+  const tiers = (Object.keys(stats.tiers) as (keyof typeof stats.tiers)[]).map((t) => ({ tier: TIER_NAMES.staff[tierFromDb(t)], key: t, cases: stats.tiers[t] }));
   const agreement = stats.agreement.map((a) => ({
-    condition: CONDITION_LABEL[a.condition],
+    condition: CONDITION_NAMES.staff[a.condition],
     agree: a.total ? Math.round((a.agree / a.total) * 100) : 0,
     judgements: a.total,
   }));
@@ -41,7 +43,7 @@ export function DashboardCharts({ stats }: { stats: DashboardStats }) {
           <Tooltip />
           <Legend />
           {CONDITIONS.map((c, i) => (
-            <Bar key={c} dataKey={c} name={CONDITION_LABEL[c]} stackId="w" fill={CONDITION_COLORS[i]} />
+            <Bar key={c} dataKey={c} name={CONDITION_NAMES.staff[c]} stackId="w" fill={CONDITION_COLORS[i]} />
           ))}
         </BarChart>
       </Panel>

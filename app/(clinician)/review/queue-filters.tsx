@@ -2,7 +2,10 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
 import { CaseStatus, Tier } from "@/lib/db/generated/enums";
-import { CONDITIONS, CONDITION_LABEL, STATUS_LABEL, TIER_LABEL, type QueueFilter } from "@/lib/review/schemas";
+import { CONDITIONS } from "@/lib/assessment/vocabulary";
+import { CONDITION_NAMES, TIER_NAMES } from "@/lib/assessment/names";
+import { tierFromDb } from "@/lib/assessment/db-enums";
+import { STATUS_LABEL, type QueueFilter } from "@/lib/review/schemas";
 
 /** A plain GET form: filters live in the URL, so they survive refreshes and can be shared. */
 export function QueueFilters({ filter }: { filter: QueueFilter }) {
@@ -14,7 +17,7 @@ export function QueueFilters({ filter }: { filter: QueueFilter }) {
         <NativeSelect name="condition" defaultValue={filter.condition ?? ""}>
           <option value="">Any</option>
           {CONDITIONS.map((c) => (
-            <option key={c} value={c}>{CONDITION_LABEL[c]}</option>
+            <option key={c} value={c}>{CONDITION_NAMES.staff[c]}</option>
           ))}
         </NativeSelect>
       </label>
@@ -23,7 +26,7 @@ export function QueueFilters({ filter }: { filter: QueueFilter }) {
         <NativeSelect name="tier" defaultValue={filter.tier ?? ""}>
           <option value="">Any</option>
           {Object.values(Tier).map((t) => (
-            <option key={t} value={t}>{TIER_LABEL[t]}</option>
+            <option key={t} value={t}>{TIER_NAMES.staff[tierFromDb(t)]}</option>
           ))}
         </NativeSelect>
       </label>

@@ -1,9 +1,12 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import type { QueueRow } from "@/lib/db/review-queue";
-import { CONDITION_LABEL, STATUS_LABEL, TIER_LABEL, type Condition } from "@/lib/review/schemas";
+import type { Condition } from "@/lib/assessment/vocabulary";
+import { CONDITION_NAMES, TIER_NAMES } from "@/lib/assessment/names";
+import { tierFromDb } from "@/lib/assessment/db-enums";
+import { STATUS_LABEL } from "@/lib/review/schemas";
 
-const conditionName = (l: string) => CONDITION_LABEL[l as Condition] ?? "No condition flagged";
+const conditionName = (l: string) => CONDITION_NAMES.staff[l as Condition] ?? "No condition flagged";
 
 export function QueueTable({ rows }: { rows: QueueRow[] }) {
   if (rows.length === 0) {
@@ -30,7 +33,7 @@ export function QueueTable({ rows }: { rows: QueueRow[] }) {
                 <Link className="font-mono underline" href={`/review/${r.id}`}>{r.reference}</Link>
               </td>
               <td className="p-3">
-                <Badge variant={r.tier === "CRISIS" ? "crisis" : r.tier === "ELEVATED" ? "default" : "muted"}>{TIER_LABEL[r.tier]}</Badge>
+                <Badge variant={r.tier === "CRISIS" ? "crisis" : r.tier === "ELEVATED" ? "default" : "muted"}>{TIER_NAMES.staff[tierFromDb(r.tier)]}</Badge>
               </td>
               <td className="p-3">{conditionName(r.topLabel)}</td>
               <td className="p-3">{Math.round(r.confidence * 100)}%</td>

@@ -1,6 +1,6 @@
 import "server-only";
 import { classify, ModelLoadError } from "@/lib/classifier";
-import { classificationSchema } from "@/lib/db/cases";
+import { classificationSchema } from "@/lib/assessment/schema";
 import type { Analysis } from "@/components/self-check/types";
 import type { ClassifyOutcome } from "./self-check";
 

@@ -2,7 +2,8 @@ import "server-only";
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { env } from "@/lib/env";
-import { classificationSchema, type NewCase } from "@/lib/db/cases";
+import { classificationSchema } from "@/lib/assessment/schema";
+import type { NewCase } from "@/lib/db/cases";
 
 /**
  * A save receipt. The page gets its answer (the result and any crisis help) without waiting on the database; the

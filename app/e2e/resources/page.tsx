@@ -1,7 +1,8 @@
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { StreamedResources } from "@/components/resources/StreamedResources";
-import { PREFERENCES, RISK_TIERS, USER_AUDIENCES } from "@/lib/resources/rank";
+import { TIERS } from "@/lib/assessment/vocabulary";
+import { PREFERENCES, USER_AUDIENCES } from "@/lib/resources/rank";
 
 /**
  * Browser-test harness for the streamed resources, independent of the classifier: exists only on the e2e server
@@ -16,7 +17,7 @@ const list = <T extends string>(values: readonly [T, ...T[]]) =>
 
 const querySchema = z.object({
   text: z.string().max(2000).default("I can't do this anymore and I keep thinking about ending it."),
-  tier: z.enum(RISK_TIERS).default("crisis"),
+  tier: z.enum(TIERS).default("crisis"),
   country: z.string().regex(/^[A-Z]{2}$/).default("US"),
   audiences: list(USER_AUDIENCES),
   preferences: list(PREFERENCES),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { streamText } from "ai";
-import { PREFERENCES, RISK_TIERS, USER_AUDIENCES } from "@/lib/resources/rank";
+import { PREFERENCES, USER_AUDIENCES } from "@/lib/resources/rank";
 import { chunkText, composeSupport } from "./compose";
 import { OfflineComposerModel } from "./model";
 import { SAMPLE_CASES, sampleCase } from "../test-support/cases";
@@ -10,6 +10,7 @@ import { MessageFilter } from "../filter/message-filter";
 import { supportViewOf } from "../support-view";
 import { allowedResourceIds } from "../allowed-ids";
 import { getResource } from "@/lib/resources/directory";
+import { TIERS } from "@/lib/assessment/vocabulary";
 
 const NAMES = (ctx: ResourceCase) => allowedResourceIds(ctx).flatMap((id) => [getResource(id)!.name, getResource(id)!.organization]);
 
@@ -49,7 +50,7 @@ describe("offline composer", () => {
         bipolar: fc.double({ min: 0, max: 1, noNaN: true }),
         suicidal: fc.double({ min: 0, max: 1, noNaN: true }),
       }),
-      tier: fc.constantFrom(...RISK_TIERS),
+      tier: fc.constantFrom(...TIERS),
       confidence: fc.constantFrom("high" as const, "moderate" as const, "low" as const),
       country: fc.constantFrom("US", "CA", "GB", "IE", "AU", "NZ", "IN", "DE"),
       audiences: fc.subarray([...USER_AUDIENCES]),

@@ -1,4 +1,5 @@
-import { AUDIENCE_LABELS, PREFERENCE_LABELS, type CaseCondition, type UserAudience } from "@/lib/resources/rank";
+import type { Condition } from "@/lib/assessment/vocabulary";
+import { AUDIENCE_LABELS, PREFERENCE_LABELS, type UserAudience } from "@/lib/resources/rank";
 import type { ResourceCase } from "../context";
 import type { SupportMessage } from "../support-message";
 
@@ -8,7 +9,7 @@ import type { SupportMessage } from "../support-message";
  * service names: the page draws each picked service's card from the directory.
  */
 
-const OPENINGS: Record<CaseCondition | "none", string> = {
+const OPENINGS: Record<Condition | "none", string> = {
   suicidal:
     "Thank you for putting this into words. Some of what you wrote sounds like you may be thinking about not wanting to be alive, and that deserves real support right now. You don't have to carry this alone.",
   depression: "Thank you for sharing this. Your post sounds heavy, as if low feelings have been weighing on you for a while.",
@@ -17,7 +18,7 @@ const OPENINGS: Record<CaseCondition | "none", string> = {
   none: "Thank you for sharing what's on your mind. Reaching out, even to a page like this, is a real step.",
 };
 
-const SIGNALS: Record<CaseCondition, string> = {
+const SIGNALS: Record<Condition, string> = {
   suicidal: "not wanting to live",
   depression: "low mood",
   anxiety: "worry and anxiety",
@@ -36,8 +37,8 @@ const COUNTRY_NAMES: Record<string, string> = {
 
 const THRESHOLD = 0.5;
 
-function topConditions(c: ResourceCase["conditions"]): CaseCondition[] {
-  return (Object.entries(c) as [CaseCondition, number][])
+function topConditions(c: ResourceCase["conditions"]): Condition[] {
+  return (Object.entries(c) as [Condition, number][])
     .filter(([, p]) => p >= THRESHOLD)
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .map(([k]) => k);
@@ -50,7 +51,7 @@ function listWords(words: string[]): string {
 
 function opening(ctx: ResourceCase): string {
   const top = topConditions(ctx.conditions);
-  const lead: CaseCondition | "none" = ctx.tier === "crisis" || top.includes("suicidal") ? "suicidal" : (top[0] ?? "none");
+  const lead: Condition | "none" = ctx.tier === "crisis" || top.includes("suicidal") ? "suicidal" : (top[0] ?? "none");
   const parts = [OPENINGS[lead]];
   if (top.length > 0) {
     parts.push(

@@ -1,7 +1,8 @@
 "use client";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
-import { CONDITIONS, CONDITION_LABEL, type Condition } from "@/lib/review/schemas";
+import { CONDITIONS, type Condition } from "@/lib/assessment/vocabulary";
+import { CONDITION_NAMES } from "@/lib/assessment/names";
 import { saveLabelsAction } from "../actions";
 
 interface Props {
@@ -26,7 +27,7 @@ export function LabelsPanel({ caseId, modelLabels, mine, canWrite }: Props) {
             const labels = Object.fromEntries(CONDITIONS.map((c) => [c, fd.get(c) === "yes"])) as Record<Condition, boolean>;
             const missing = CONDITIONS.filter((c) => !fd.get(c));
             if (missing.length) {
-              setMessage(`Please choose for: ${missing.map((c) => CONDITION_LABEL[c]).join(", ")}.`);
+              setMessage(`Please choose for: ${missing.map((c) => CONDITION_NAMES.staff[c]).join(", ")}.`);
               return;
             }
             const res = await saveLabelsAction({ caseId, labels });
@@ -40,7 +41,7 @@ export function LabelsPanel({ caseId, modelLabels, mine, canWrite }: Props) {
           return (
             <fieldset key={c} className="rounded-[var(--radius)] border border-border p-3" disabled={!canWrite || pending}>
               <legend className="px-1 text-sm font-medium">
-                {CONDITION_LABEL[c]} <span className="font-normal text-muted-foreground">(model: {flagged ? "flagged" : "not flagged"})</span>
+                {CONDITION_NAMES.staff[c]} <span className="font-normal text-muted-foreground">(model: {flagged ? "flagged" : "not flagged"})</span>
               </legend>
               <div className="flex gap-4 text-sm">
                 <label className="flex items-center gap-2">

@@ -8,7 +8,9 @@ import { requirePageRole } from "@/lib/auth/session";
 import { AuthError } from "@/lib/auth/errors";
 import { getDb } from "@/lib/db/client";
 import { getCaseForReview } from "@/lib/db/review";
-import { CONDITIONS, CONDITION_LABEL, TIER_LABEL } from "@/lib/review/schemas";
+import { CONDITIONS } from "@/lib/assessment/vocabulary";
+import { CONDITION_NAMES, TIER_NAMES, percent } from "@/lib/assessment/names";
+import { tierFromDb } from "@/lib/assessment/db-enums";
 import { EvidenceText } from "./evidence-text";
 import { ResourceCard } from "./resource-card";
 import { WorkflowPanel } from "./workflow-panel";
@@ -41,7 +43,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
             <Link href="/review" className="text-sm underline">Back to the queue</Link>
             <h1 className="mt-2 flex flex-wrap items-center gap-3 text-2xl font-semibold">
               <span className="font-mono" data-testid="case-reference">{c.reference}</span>
-              <Badge variant={c.tier === "CRISIS" ? "crisis" : "default"}>{TIER_LABEL[c.tier]}</Badge>
+              <Badge variant={c.tier === "CRISIS" ? "crisis" : "default"}>{TIER_NAMES.staff[tierFromDb(c.tier)]}</Badge>
             </h1>
             <p className="text-sm text-muted-foreground">
               Saved on {c.createdOn} · {c.country} · model {c.modelName} {c.modelVersion}
@@ -66,11 +68,11 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
                 const p = c.probabilities[k] ?? 0;
                 return (
                   <div key={k} className="grid grid-cols-[9rem_1fr_3rem] items-center gap-3 text-sm">
-                    <dt>{CONDITION_LABEL[k]}</dt>
+                    <dt>{CONDITION_NAMES.staff[k]}</dt>
                     <dd className="h-2 rounded bg-muted" aria-hidden>
-                      <div className="h-2 rounded bg-primary" style={{ width: `${Math.round(p * 100)}%` }} />
+                      <div className="h-2 rounded bg-primary" style={{ width: percent(p) }} />
                     </dd>
-                    <dd className="text-right tabular-nums">{Math.round(p * 100)}%</dd>
+                    <dd className="text-right tabular-nums">{percent(p)}</dd>
                   </div>
                 );
               })}

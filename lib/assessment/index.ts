@@ -1,0 +1,4 @@
+export * from "./vocabulary";
+export * from "./names";
+export * from "./schema";
+export * from "./db-enums";
