@@ -18,6 +18,12 @@ export const AUDIT_ACTIONS = [
   "case.label",
   "case.delete",
   "case.purge",
+  /** The person deleted their own case with its reference and follow-up code (details: { reference }); actor null. */
+  "case.erase",
+  /** A clinician wrote to the person (details: { resources }: the directory ids attached, never the words). */
+  "case.message",
+  /** Wrong follow-up codes locked a reference (details: { lockedSeconds, known }); never the code or the client. */
+  "followup.lockout",
   "feedback.export",
   /** An outreach worker explicitly saved one triaged post as a case (details: { reference }). */
   "outreach.case.save",

@@ -21,6 +21,8 @@ export interface QueueRow {
   country: string;
   createdOn: string;
   status: CaseStatus;
+  /** The person wrote back (with their follow-up code) and no clinician has written since. */
+  personWroteBack: boolean;
   claimedBy: { id: string; email: string; name: string | null } | null;
 }
 
@@ -55,7 +57,8 @@ export async function listQueue(db: PrismaClient, actor: Actor, filter: unknown 
     db.case.count({ where }),
     db.case.findMany({
       where,
-      orderBy: [{ tier: "asc" }, { confidence: "desc" }, { seq: "asc" }],
+      // A person who wrote back comes first within their tier: they are waiting for an answer.
+      orderBy: [{ tier: "asc" }, { personWroteBack: "desc" }, { confidence: "desc" }, { seq: "asc" }],
       skip: (f.page - 1) * PAGE_SIZE,
       take: PAGE_SIZE,
       select: {
@@ -68,6 +71,7 @@ export async function listQueue(db: PrismaClient, actor: Actor, filter: unknown 
         country: true,
         createdOn: true,
         status: true,
+        personWroteBack: true,
         claimedBy: { select: { id: true, email: true, name: true } },
       },
     }),
@@ -86,10 +90,14 @@ export async function listQueue(db: PrismaClient, actor: Actor, filter: unknown 
 
 /**
  * A cheap fingerprint of the queue for polling: when it changes the page refreshes.
- * Changes on new cases (max seq, count) and on workflow changes (latest updatedAt).
+ * Changes on new cases (max seq, count), on workflow changes (latest updatedAt) and on new messages (a person writing
+ * back sets no updatedAt, which would tell when they wrote).
  */
 export async function queueVersion(db: PrismaClient, actor: Actor): Promise<string> {
   assertRole(actor, REVIEW_ROLES);
-  const agg = await db.case.aggregate({ _count: { _all: true }, _max: { seq: true, updatedAt: true } });
-  return [agg._count._all, agg._max.seq ?? 0, agg._max.updatedAt?.getTime() ?? 0].join(".");
+  const [agg, messages] = await Promise.all([
+    db.case.aggregate({ _count: { _all: true }, _max: { seq: true, updatedAt: true } }),
+    db.caseMessage.aggregate({ _max: { seq: true } }),
+  ]);
+  return [agg._count._all, agg._max.seq ?? 0, agg._max.updatedAt?.getTime() ?? 0, messages._max.seq ?? 0].join(".");
 }

@@ -1,0 +1,89 @@
+/**
+ * Limits on opening a case with its reference and follow-up code (rate-limiter-flexible, in the server's memory,
+ * like the sign-in limits in lib/auth/rate-limit.ts).
+ *
+ * A point is taken from two buckets BEFORE the code is checked, so parallel guesses each pay, and given back when
+ * the code was right:
+ *  - the reference, from any client (FOLLOW_UP_MAX_FAILED_PER_REFERENCE per FOLLOW_UP_LOCKOUT_MINUTES): once spent
+ *    the reference locks for a wait that doubles each time it locks again within a day, up to a day. Rotating
+ *    addresses does not help a guesser: the lock is on the case, not the client. The price is that a guesser can
+ *    make the owner wait; with 60 bits of code, guessing never succeeds, so the owner loses time, never the case;
+ *  - the client, whatever the reference (FOLLOW_UP_MAX_FAILED_PER_CLIENT per FOLLOW_UP_CLIENT_WINDOW_SECONDS): one
+ *    client sweeping many references.
+ * A reference that does not exist is limited exactly like one that does, so the answers tell nothing apart.
+ */
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import type { RateLimitConfig } from "@/lib/rate-limit/config";
+
+export type FollowUpLimits = Pick<
+  RateLimitConfig,
+  "FOLLOW_UP_MAX_FAILED_PER_REFERENCE" | "FOLLOW_UP_LOCKOUT_MINUTES" | "FOLLOW_UP_MAX_FAILED_PER_CLIENT" | "FOLLOW_UP_CLIENT_WINDOW_SECONDS" | "FOLLOW_UP_REPLIES_PER_DAY"
+>;
+
+export interface CodeAttempt {
+  readonly keys: { reference: string; client: string };
+  /** Points the reference had used once this attempt took its own. */
+  readonly referenceUsed: number;
+}
+
+export type TakeResult = { ok: true; attempt: CodeAttempt } | { ok: false; retryAfterSeconds: number };
+
+export interface FollowUpLimiter {
+  take(reference: string, clientKey: string): Promise<TakeResult>;
+  /** The code was right: this attempt's points go back. */
+  succeeded(attempt: CodeAttempt): Promise<void>;
+  /** The code was wrong: the points stay. Returns the lock's length in seconds when this failure locked the reference. */
+  failed(attempt: CodeAttempt): Promise<number | null>;
+  /** Throws nothing; false when the person has written back too often today. */
+  takeReply(caseId: string): Promise<boolean>;
+}
+
+const DAY_SECONDS = 24 * 60 * 60;
+
+export function createFollowUpLimiter(c: FollowUpLimits): FollowUpLimiter {
+  const window = c.FOLLOW_UP_LOCKOUT_MINUTES * 60;
+  const reference = new RateLimiterMemory({ keyPrefix: "follow-up-reference", points: c.FOLLOW_UP_MAX_FAILED_PER_REFERENCE, duration: window });
+  const client = new RateLimiterMemory({ keyPrefix: "follow-up-client", points: c.FOLLOW_UP_MAX_FAILED_PER_CLIENT, duration: c.FOLLOW_UP_CLIENT_WINDOW_SECONDS });
+  // How often a reference has locked within a day: the exponent of its next lock.
+  const strikes = new RateLimiterMemory({ keyPrefix: "follow-up-strikes", points: 1_000_000, duration: DAY_SECONDS });
+  const replies = new RateLimiterMemory({ keyPrefix: "follow-up-replies", points: c.FOLLOW_UP_REPLIES_PER_DAY, duration: DAY_SECONDS });
+  const buckets = [
+    ["reference", reference],
+    ["client", client],
+  ] as const;
+
+  return {
+    async take(ref, clientKey) {
+      const keys = { reference: ref, client: clientKey };
+      const taken = await Promise.allSettled(buckets.map(([name, limiter]) => limiter.consume(keys[name])));
+      const refused = taken.filter((t): t is PromiseRejectedResult => t.status === "rejected");
+      if (refused.length > 0) {
+        for (const r of refused) if (!(r.reason instanceof RateLimiterRes)) throw r.reason;
+        await Promise.all(buckets.map(([name, limiter], i) => (taken[i]!.status === "fulfilled" ? limiter.reward(keys[name], 1) : null)));
+        const wait = Math.max(...refused.map((r) => (r.reason as RateLimiterRes).msBeforeNext));
+        return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(wait / 1000)) };
+      }
+      const referenceUsed = (taken[0] as PromiseFulfilledResult<RateLimiterRes>).value.consumedPoints;
+      return { ok: true, attempt: { keys, referenceUsed } };
+    },
+    async succeeded({ keys }) {
+      await Promise.all(buckets.map(([name, limiter]) => limiter.reward(keys[name], 1)));
+    },
+    async failed({ keys, referenceUsed }) {
+      if (referenceUsed < c.FOLLOW_UP_MAX_FAILED_PER_REFERENCE) return null;
+      const n = (await strikes.penalty(keys.reference, 1)).consumedPoints;
+      const seconds = Math.min(window * 2 ** (n - 1), DAY_SECONDS);
+      await reference.block(keys.reference, seconds);
+      return seconds;
+    },
+    async takeReply(caseId) {
+      try {
+        await replies.consume(caseId);
+        return true;
+      } catch (rejection) {
+        if (rejection instanceof RateLimiterRes) return false;
+        throw rejection;
+      }
+    },
+  };
+}
