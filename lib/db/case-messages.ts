@@ -38,8 +38,9 @@ export async function writeToPerson(db: PrismaClient, actor: Actor, input: unkno
   if (!prepared.ok) throw new UserFacingError(prepared.message, { kind: "invalid_input" });
   const { caseId } = parsed.data;
   return db.$transaction(async (tx) => {
-    const c = await tx.case.findUnique({ where: { id: caseId }, select: { claimedById: true } });
+    const c = await tx.case.findUnique({ where: { id: caseId }, select: { claimedById: true, followUpHash: true } });
     if (!c) throw new AuthError("not_found");
+    if (c.followUpHash === null) throw new UserFacingError("This case has no follow-up code, so the person cannot read a message.", { kind: "conflict" });
     if (c.claimedById !== me.id) {
       throw new AuthError("forbidden", c.claimedById ? "Another clinician is reviewing this case." : "Please claim this case before writing to the person.");
     }

@@ -46,6 +46,10 @@ export interface CaseDetail {
   notes: { id: string; body: string; createdAt: Date; author: { email: string; name: string | null } }[];
   /** The actor's own judgements (condition -> present). */
   myLabels: Partial<Record<Condition, boolean>>;
+  /** The person holds a follow-up code, so a message to them can be read (cases saved by outreach have none). */
+  reachable: boolean;
+  /** The person wrote back and no clinician has written since. */
+  personWroteBack: boolean;
 }
 
 function parseId(id: unknown): string {
@@ -94,6 +98,8 @@ export async function getCaseForReview(db: PrismaClient, actor: Actor, id: unkno
     myLabels: Object.fromEntries(
       c.caseLabels.filter((l) => (CONDITIONS as readonly string[]).includes(l.label)).map((l) => [l.label, l.present]),
     ),
+    reachable: c.followUpHash !== null,
+    personWroteBack: c.personWroteBack,
   };
 }
 

@@ -6,6 +6,7 @@ import { FieldFilter } from "@/lib/ai/filter/field-filter";
 import type { RemovalCounts, RemovalKind } from "@/lib/ai/filter/judge-sentence";
 import { getResource } from "@/lib/resources/directory";
 import type { Resource } from "@/lib/resources/schema";
+import { MAX_ATTACHED, MESSAGE_MAX_CHARS } from "./message-limits";
 
 /**
  * A clinician's message to the person, checked before it is previewed or sent. It passes the same sentence filter
@@ -14,8 +15,7 @@ import type { Resource } from "@/lib/resources/schema";
  * a directory entry picked by id. Then the anonymizer: a message naming a person, place or other identifier is
  * refused rather than silently changed, so the preview is exactly what the person reads.
  */
-export const MESSAGE_MAX_CHARS = 1_200;
-export const MAX_ATTACHED = 5;
+export { MESSAGE_MAX_CHARS, MAX_ATTACHED };
 
 export const clinicianMessageSchema = z.object({
   body: z

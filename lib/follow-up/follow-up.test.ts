@@ -139,6 +139,7 @@ forEachDatabase((getDb) => {
     const clinician = await makeUser(db, "CLINICIAN");
     const higher = await makeCase(db, { tier: "ELEVATED", confidence: 0.99, country: "QF" });
     const c = await makeCase(db, { tier: "ELEVATED", confidence: 0.5, country: "QF" });
+    await db.case.update({ where: { id: c.id }, data: { followUpHash: await hashFollowUpCode(newFollowUpCode()) } });
     const crisis = await makeCase(db, { tier: "CRISIS", confidence: 0.5, country: "QF" });
     expect((await listQueue(db, clinician, { country: "QF" })).rows.map((r) => r.id)).toEqual([crisis.id, higher.id, c.id]);
 
@@ -160,7 +161,12 @@ forEachDatabase((getDb) => {
 
     // A clinician writing back clears the flag.
     await claimCase(db, clinician, c.id);
+    await expect(writeToPerson(db, clinician, { caseId: higher.id, body: "Thank you for telling us." })).rejects.toThrow();
+    await expect(writeToPerson(db, clinician, { caseId: c.id, body: "Call 0800 123 456 tonight." })).rejects.toThrow(/a number/);
     await writeToPerson(db, clinician, { caseId: c.id, body: "Thank you for telling us." });
+    const other = await makeUser(db, "CLINICIAN");
+    await expect(writeToPerson(db, other, { caseId: c.id, body: "Thank you." })).rejects.toThrow(/Another clinician/);
+    await expect(writeToPerson(db, await makeUser(db, "ADMIN"), { caseId: c.id, body: "Thank you." })).rejects.toThrow();
     expect((await db.case.findUniqueOrThrow({ where: { id: c.id } })).personWroteBack).toBe(false);
     const thread = await listCaseMessages(db, clinician, c.id);
     expect(thread.map((m) => m.author)).toEqual(["person", "person", "person", "person", "person", "clinician"]);

@@ -10,6 +10,10 @@ import { roleAction } from "@/lib/auth/action";
 import { getDb } from "@/lib/db/client";
 import { addCaseNote, claimCase, deleteCase, releaseCase, setCaseLabels, setCaseStatus } from "@/lib/db/review";
 import { caseRefSchema, labelsSchema, noteSchema, statusChangeSchema } from "@/lib/review/schemas";
+import { writeToPerson, writeToPersonSchema } from "@/lib/db/case-messages";
+import { prepareClinicianMessage } from "@/lib/follow-up/clinician-message";
+import type { Resource } from "@/lib/resources/schema";
+import { UserFacingError } from "@/lib/errors";
 
 const CLINICIAN = ["CLINICIAN"] as const;
 
@@ -48,4 +52,20 @@ export const deleteCaseAction = roleAction({ name: "review.delete", roles: CLINI
   await deleteCase(await getDb(), me, caseId);
   revalidatePath("/review");
   redirect("/review?deleted=1");
+});
+
+/** The message exactly as the person would see it, after the contact guard and the anonymizer; stores nothing. */
+export const previewMessageAction = roleAction(
+  { name: "review.message.preview", roles: CLINICIAN, input: writeToPersonSchema },
+  async (input): Promise<{ body: string; resources: Resource[] }> => {
+    const prepared = prepareClinicianMessage(input);
+    if (!prepared.ok) throw new UserFacingError(prepared.message, { kind: "invalid_input" });
+    return { body: prepared.body, resources: prepared.resources };
+  },
+);
+
+/** Sends it: the same checks again in the data layer, which also requires the claim and writes the audit event. */
+export const writeToPersonAction = roleAction({ name: "review.message", roles: CLINICIAN, input: writeToPersonSchema }, async (input, me) => {
+  await writeToPerson(await getDb(), me, input);
+  refresh(input.caseId);
 });

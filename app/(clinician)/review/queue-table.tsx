@@ -31,6 +31,11 @@ export function QueueTable({ rows }: { rows: QueueRow[] }) {
             <tr key={r.id} className="border-b border-border last:border-0" data-case-id={r.id} data-reference={r.reference}>
               <td className="p-3">
                 <Link className="font-mono underline" href={`/review/${r.id}`}>{r.reference}</Link>
+                {r.personWroteBack ? (
+                  <span className="mt-1 block text-xs font-medium text-primary" data-testid="queue-person-wrote-back">
+                    Person wrote back
+                  </span>
+                ) : null}
               </td>
               <td className="p-3">
                 <Badge variant={r.tier === "CRISIS" ? "crisis" : r.tier === "ELEVATED" ? "default" : "muted"}>{TIER_NAMES.staff[tierFromDb(r.tier)]}</Badge>

@@ -16,6 +16,10 @@ import { ResourceCard } from "./resource-card";
 import { WorkflowPanel } from "./workflow-panel";
 import { NotesPanel } from "./notes-panel";
 import { LabelsPanel } from "./labels-panel";
+import { MessagesPanel } from "./messages-panel";
+import { WriteToPerson } from "./write-to-person";
+import { listCaseMessages } from "@/lib/db/case-messages";
+import { RESOURCES } from "@/lib/resources/directory";
 
 export const metadata: Metadata = { title: "Case" };
 
@@ -33,6 +37,11 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
     throw err;
   });
   const claimedByOther = c.claimedBy && !c.mine ? (c.claimedBy.name ?? c.claimedBy.email) : null;
+  const messages = await listCaseMessages(await getDb(), me, c.id);
+  // Services a clinician may attach: the case's country first, then those that work anywhere.
+  const choices = [...RESOURCES.filter((r) => r.countries.includes(c.country)), ...RESOURCES.filter((r) => r.countries.includes("INTL") && !r.countries.includes(c.country))].map(
+    (r) => ({ id: r.id, name: r.name, organization: r.organization }),
+  );
 
   return (
     <>
@@ -90,6 +99,8 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
             )}
           </section>
 
+          <MessagesPanel messages={messages} personWroteBack={c.personWroteBack} />
+
           <section aria-labelledby="msg-h" className="rounded-[var(--radius)] border border-border bg-card p-4">
             <h2 id="msg-h" className="mb-2 text-lg font-semibold">The supportive message they received</h2>
             {c.generatedMessage ? (
@@ -102,6 +113,11 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
 
         <aside className="flex flex-col gap-6 rounded-[var(--radius)] border border-border bg-card p-4">
           <WorkflowPanel caseId={c.id} status={c.status} mine={c.mine} claimedByOther={claimedByOther} />
+          {c.reachable ? (
+            <WriteToPerson caseId={c.id} canWrite={c.mine} choices={choices} />
+          ) : (
+            <p className="text-sm text-muted-foreground">This case has no follow-up code, so the person cannot be written to.</p>
+          )}
           <LabelsPanel caseId={c.id} modelLabels={c.labels} mine={c.myLabels} canWrite={c.mine} />
           <NotesPanel
             caseId={c.id}
