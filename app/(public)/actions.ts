@@ -1,9 +1,7 @@
 "use server";
 import { headers } from "next/headers";
 import { clientKey } from "@/lib/rate-limit";
-import type { CheckResult, CheckState, SaveCheckOutcome } from "@/components/self-check/types";
-import { selfCheckDeps } from "./_lib/deps";
-import { runSaveCheck, runSelfCheck } from "./_lib/self-check";
+import { runSaveCheck, runSelfCheck, selfCheckDeps, type CheckResult, type CheckState, type SaveCheckOutcome } from "@/lib/self-check";
 
 /**
  * Public server action: no sign-in by design (anyone may check a post). Guarded by the per-client rate limit,

@@ -20,8 +20,8 @@ import { ResourceSheet } from "./resource-sheet";
 import { ResultsTable, type TriageRow } from "./results-table";
 import { RowDetail } from "./row-detail";
 import type { SaveCase } from "./save-case-form";
+import type { ActionResult } from "@/lib/errors/envelope";
 
-type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string; kind: string };
 export type ClassifyChunkAction = (input: { posts: string[]; country: string; batchSize: number }) => Promise<ActionResult<{ results: TriageResult[]; model: TriageModel }>>;
 export type SaveRowAction = (input: Parameters<SaveCase>[0]) => Promise<ActionResult<{ reference: string }>>;
 
@@ -79,14 +79,14 @@ export function OutreachTriage(props: { countries: readonly string[]; classifyCh
       if (stopRef.current) break;
       const res = await props
         .classifyChunk({ posts: chunk.map((p) => p.text), country, batchSize: all.length })
-        .catch((): ActionResult<never> => ({ ok: false, error: "The connection was interrupted. Please try again.", kind: "network" }));
+        .catch((): ActionResult<never> => ({ ok: false, error: "The connection was interrupted. Please try again.", kind: "internal" }));
       const byRow = new Map(chunk.map((p, i) => [p.row, i]));
       if (res.ok) {
         setModel(res.data.model);
         setRows((prev) => prev.map((r) => (byRow.has(r.row) ? { ...r, result: res.data.results[byRow.get(r.row)!], failed: false } : r)));
       } else {
         failedChunks++;
-        setFailure(res.kind === "internal" || res.kind === "network" ? FAILED_MESSAGE : res.error);
+        setFailure(res.kind === "internal" ? FAILED_MESSAGE : res.error);
         setRows((prev) => prev.map((r) => (byRow.has(r.row) ? { ...r, failed: true } : r)));
         // Signed out or not allowed: further chunks would fail the same way.
         if (["unauthenticated", "forbidden"].includes(res.kind) || failedChunks >= 3) break;

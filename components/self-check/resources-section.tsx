@@ -1,6 +1,6 @@
 import { ResourceCard } from "@/components/resources/ResourceCard";
 import { StreamedResources } from "@/components/resources/StreamedResources";
-import type { CheckResult } from "./types";
+import type { CheckResult } from "@/lib/self-check/types";
 
 /**
  * Where to turn, after the result. With a model result: the resources feature's personalised, streamed message with

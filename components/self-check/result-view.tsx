@@ -6,7 +6,7 @@ import { NeedToTalkLink } from "@/components/crisis/need-to-talk-link";
 import type { Resource } from "@/lib/resources/schema";
 import dynamic from "next/dynamic";
 import { SupportNotDiagnosis } from "./support-note";
-import type { Analysis, CheckResult } from "./types";
+import type { Analysis, CheckResult } from "@/lib/self-check/types";
 import { CONDITION_NAMES, percent } from "@/lib/assessment/names";
 import { CONDITIONS } from "@/lib/assessment/vocabulary";
 import { CONCERN_PHRASES, confidenceSentence } from "./wording";

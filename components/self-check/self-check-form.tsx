@@ -10,7 +10,7 @@ import { POST_LIMITS } from "@/lib/ingest/text";
 import type { Resource } from "@/lib/resources/schema";
 import { ResultView } from "./result-view";
 import { newSubmissionKey } from "./submission-key";
-import type { CheckResult, CheckState, SaveCheckOutcome, SaveStatus } from "./types";
+import type { CheckResult, CheckState, SaveCheckOutcome, SaveStatus } from "@/lib/self-check/types";
 
 export type CheckPostAction = (prev: CheckState, form: FormData) => Promise<CheckResult>;
 export type SavePostAction = (receipt: string, text: string) => Promise<SaveCheckOutcome>;

@@ -1,7 +1,7 @@
 /** Server-side access API. Client components import from "@/lib/auth/roles" instead. */
 import "server-only";
 export { getCurrentUser, requireUser, requireRole, requirePageRole, safeCallbackPath } from "./session";
-export { roleAction, actionError, type ActionResult } from "./action";
+export { roleAction, publicAction, actionError, type ActionResult } from "./action";
 export { withRole, authErrorResponse } from "./route";
 export { AuthError, type AuthErrorKind } from "./errors";
 export { type Actor, type SystemActor, systemActor, assertRole, assertRoleOrSystem } from "./actor";

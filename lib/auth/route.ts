@@ -4,20 +4,18 @@
  * with kind words; other errors -> 500 with a generic message.
  */
 import "server-only";
-import { isUserFacingError, toHttpStatus, toUserMessage } from "@/lib/errors";
+import { toErrorEnvelope } from "@/lib/errors/envelope";
 import { logger } from "@/lib/log";
-import { AuthError } from "./errors";
 import { requireRole } from "./session";
 import type { Role, SessionUser } from "./roles";
 
 const log = logger.child({ module: "route" });
 
+/** The same envelope a server action answers, as JSON with its status (401/403/404, a UserFacingError's, or 500). */
 export function authErrorResponse(err: unknown): Response {
-  if (err instanceof AuthError) {
-    return Response.json({ error: err.message, kind: err.kind }, { status: err.status, headers: noStore });
-  }
-  if (!isUserFacingError(err)) log.error({ err }, "route handler failed");
-  return Response.json({ error: toUserMessage(err) }, { status: toHttpStatus(err), headers: noStore });
+  const { envelope, status } = toErrorEnvelope(err);
+  if (envelope.kind === "internal") log.error({ err }, "route handler failed");
+  return Response.json(envelope, { status, headers: noStore });
 }
 
 const noStore = { "Cache-Control": "no-store" };

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import type { z } from "zod";
 import { describe, expect, it } from "vitest";
-import { saveCheckInputSchema, selfCheckInputSchema } from "@/app/(public)/_lib/self-check";
+import { saveCheckInputSchema, selfCheckInputSchema } from "@/lib/self-check/schema";
 import { resourceCaseSchema } from "@/lib/ai/context";
 import { newUserSchema } from "@/lib/db/users";
 import { classifyChunkInput, saveCaseInput } from "@/lib/outreach/schema";

@@ -3,8 +3,8 @@ import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { runSelfCheck, type SelfCheckDeps } from "@/app/(public)/_lib/self-check";
-import type { Analysis } from "@/components/self-check/types";
+import { runSelfCheck, type SelfCheckDeps } from "@/lib/self-check/run";
+import type { Analysis } from "@/lib/self-check/types";
 import { CaseQueuedError, createOutbox } from "@/lib/outbox/outbox";
 
 // A consented self-check while the database is down: the person still gets the result and the crisis card,

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { runSelfCheck, type SelfCheckDeps } from "@/app/(public)/_lib/self-check";
+import { runSelfCheck, type SelfCheckDeps } from "@/lib/self-check/run";
 import { POST as resourcesPOST } from "@/app/api/resources/route";
 import { readRateLimitConfig } from "@/lib/rate-limit/config";
 import { createLimiters } from "@/lib/rate-limit/limiters";
-import type { Analysis } from "@/components/self-check/types";
+import type { Analysis } from "@/lib/self-check/types";
 
 // The abuse limits as a person meets them: through the real self-check journey and the real resources route.
 

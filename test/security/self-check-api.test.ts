@@ -20,10 +20,10 @@ const LONG_WORD = "a".repeat(501);
 
 type Routes = { check: typeof import("@/app/api/self-check/route").POST; save: typeof import("@/app/api/self-check/save/route").POST };
 let routes: Routes;
-let issueReceipt: typeof import("@/app/(public)/_lib/receipt").issueReceipt;
+let issueReceipt: typeof import("@/lib/self-check/receipt").issueReceipt;
 beforeAll(async () => {
   routes = { check: (await import("@/app/api/self-check/route")).POST, save: (await import("@/app/api/self-check/save/route")).POST };
-  ({ issueReceipt } = await import("@/app/(public)/_lib/receipt"));
+  ({ issueReceipt } = await import("@/lib/self-check/receipt"));
 });
 
 const post = (url: string, body: BodyInit, headers: Record<string, string> = {}) =>

@@ -9,7 +9,7 @@ import { logger } from "@/lib/log";
 import { clientKeyFor, limitGeneration } from "@/lib/rate-limit";
 import { readJsonBody } from "@/lib/http/json-body";
 import { crisisLinesFor } from "@/lib/resources/crisis";
-import { countryOf } from "@/app/(public)/_lib/api-answers";
+import { countryOf } from "@/lib/self-check/http-answers";
 
 /**
  * POST /api/resources: streams the personalised resources message as NDJSON events (lib/ai/support-message.ts):

@@ -1,9 +1,8 @@
 import { clientKeyFor } from "@/lib/rate-limit";
 import { readJsonBody } from "@/lib/http/json-body";
 import { logger } from "@/lib/log";
-import { selfCheckDeps } from "@/app/(public)/_lib/deps";
-import { runSelfCheck } from "@/app/(public)/_lib/self-check";
-import { countryOf, refusal, selfCheckAnswer, unavailableAnswer } from "@/app/(public)/_lib/api-answers";
+import { runSelfCheck, selfCheckDeps } from "@/lib/self-check";
+import { countryOf, refusal, selfCheckAnswer, unavailableAnswer } from "@/lib/self-check/http-answers";
 
 /**
  * POST /api/self-check: the same journey as the page's server action, as JSON, for scripts and the load bench.

@@ -1,7 +1,7 @@
 "use client";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
-import type { ActionResult } from "@/lib/auth/action";
+import type { ActionResult } from "@/lib/errors/envelope";
 import { STATUS_LABEL } from "@/lib/review/schemas";
 import type { CaseStatus } from "@/lib/db/generated/enums";
 import { claimCaseAction, deleteCaseAction, releaseCaseAction, setStatusAction } from "../actions";

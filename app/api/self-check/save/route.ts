@@ -1,9 +1,8 @@
 import { clientKeyFor } from "@/lib/rate-limit";
 import { readJsonBody } from "@/lib/http/json-body";
 import { logger } from "@/lib/log";
-import { selfCheckDeps } from "@/app/(public)/_lib/deps";
-import { runSaveCheck } from "@/app/(public)/_lib/self-check";
-import { refusal, saveAnswer } from "@/app/(public)/_lib/api-answers";
+import { runSaveCheck, selfCheckDeps } from "@/lib/self-check";
+import { refusal, saveAnswer } from "@/lib/self-check/http-answers";
 
 /**
  * POST /api/self-check/save: the second half of a self-check sent with `saveLater: true`, as JSON.

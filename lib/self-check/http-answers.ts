@@ -2,7 +2,7 @@ import "server-only";
 import { resolveCountry } from "@/lib/country";
 import { GENERIC_ERROR_MESSAGE } from "@/lib/errors";
 import { crisisLinesFor } from "@/lib/resources/crisis";
-import type { CheckResult, SaveCheckOutcome, SaveStatus } from "@/components/self-check/types";
+import type { CheckResult, SaveCheckOutcome, SaveStatus } from "./types";
 
 /**
  * The JSON answers of /api/self-check and /api/self-check/save. Every answer that is not a plain result carries the

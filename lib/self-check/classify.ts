@@ -1,8 +1,8 @@
 import "server-only";
 import { classify, ModelLoadError } from "@/lib/classifier";
 import { classificationSchema } from "@/lib/assessment/schema";
-import type { Analysis } from "@/components/self-check/types";
-import type { ClassifyOutcome } from "./self-check";
+import type { Analysis } from "./types";
+import type { ClassifyOutcome } from "./run";
 
 /**
  * The classifier behind a fail-safe wall: a missing or corrupt model (ModelLoadError), an exception, or an

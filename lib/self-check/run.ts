@@ -1,36 +1,24 @@
+/**
+ * The self-check, start to finish, shared by the server action (the page) and POST /api/self-check.
+ * Order: parse, rate-limit, get the words (paste or link), check them, classify, rank directory resources,
+ * save only with consent. Every failure becomes a kind message; anything unexpected shows the crisis card.
+ * With `saveLater` (the page does this) the answer does not wait for the save: it carries a signed receipt, and
+ * runSaveCheck (save.ts) saves the case when the page sends it back with the words.
+ */
 import "server-only";
 import { z } from "zod";
 import { isUserFacingError } from "@/lib/errors";
-import { CaseQueuedError } from "@/lib/outbox/outbox";
-import { isSubmissionRetired } from "@/lib/db/retired-error";
 import { checkPostText } from "@/lib/ingest/text";
 import { LinkError } from "@/lib/ingest/errors";
 import type { FetchedPost } from "@/lib/ingest";
 import { resolveCountry } from "@/lib/country";
 import { rankResources } from "@/lib/resources/rank";
 import type { NewCase, SavedCase } from "@/lib/db/cases";
-import type { Analysis, CheckResult, SaveCheckOutcome, SaveStatus } from "@/components/self-check/types";
+import type { Analysis, CheckResult, SaveStatus } from "./types";
 import { mentionsCrisis } from "@/lib/classifier/crisis-words";
-import { hashFollowUpCode, newFollowUpCode } from "@/lib/follow-up/code";
-import { issueReceipt, redeemReceipt } from "./receipt";
-
-/**
- * The self-check, start to finish, shared by the server action (the page) and POST /api/self-check.
- * Order: parse, rate-limit, get the words (paste or link), check them, classify, rank directory resources,
- * save only with consent. Every failure becomes a kind message; anything unexpected shows the crisis card.
- * With `saveLater` (the page does this) the answer does not wait for the save: it carries a signed receipt, and
- * runSaveCheck saves the case when the page sends it back with the words.
- */
-export const selfCheckInputSchema = z.object({
-  // Generous bounds here; checkPostText applies the documented limit with a kind message.
-  text: z.string().max(1_000_000).optional().default(""),
-  link: z.string().max(10_000).optional().default(""),
-  country: z.string().max(10).optional(),
-  consent: z.boolean().default(false),
-  submissionKey: z.uuid(),
-  saveLater: z.boolean().default(false),
-});
-export type SelfCheckInput = z.input<typeof selfCheckInputSchema>;
+import { issueReceipt } from "./receipt";
+import { saveConsented } from "./save";
+import { selfCheckInputSchema } from "./schema";
 
 export type ClassifyOutcome = { ok: true; analysis: Analysis } | { ok: false; reason: "model_unavailable" | "failed" };
 
@@ -171,65 +159,4 @@ async function answerFor(
 
   const showCrisis = analysis.tier === "crisis" || explicitRisk;
   return { ...base, outcome: "result", showCrisis, crisisReason: showCrisis ? "risk" : undefined, analysis, textRead, resources, save };
-}
-
-type SaveDeps = Pick<SelfCheckDeps, "saveCase" | "limitSave" | "log">;
-type Saved = { ok: true; save: SaveStatus } | { ok: false; problem: "rate_limited"; message: string; retryAfterSeconds?: number } | { ok: false; problem: "retired" };
-
-/** Limit first (per client and for everyone), then the save, which looks the key up before any anonymizing. */
-async function saveConsented(request: NewCase, deps: SaveDeps): Promise<Saved> {
-  try {
-    await deps.limitSave();
-  } catch (err) {
-    if (!isUserFacingError(err)) throw err;
-    deps.log("selfcheck.save_rate_limited");
-    return { ok: false, problem: "rate_limited", message: err.message, retryAfterSeconds: err.retryAfterSeconds };
-  }
-  try {
-    // The follow-up code is made here and leaves the server once, in this answer; only its hash is stored.
-    const followUpCode = newFollowUpCode();
-    const saved = await deps.saveCase({ ...request, followUpHash: await hashFollowUpCode(followUpCode) });
-    return { ok: true, save: { status: "saved", reference: saved.reference, followUpCode } };
-  } catch (err) {
-    if (isSubmissionRetired(err)) {
-      deps.log("selfcheck.save_retired");
-      return { ok: false, problem: "retired" };
-    }
-    const queued = err instanceof CaseQueuedError;
-    deps.log(queued ? "selfcheck.save_queued" : "selfcheck.save_failed");
-    return { ok: true, save: queued ? { status: "queued" } : { status: "failed" } };
-  }
-}
-
-export const saveCheckInputSchema = z.object({
-  receipt: z.string().min(1).max(64_000),
-  // The words exactly as the answer's textRead gave them back (checkPostText's limit applies upstream).
-  text: z.string().min(1).max(1_000_000),
-});
-
-const SAVE_MESSAGES = {
-  invalid: "This save request didn't look right, so nothing was stored. Please check the post again.",
-  expired: "This result is too old to save now, so nothing was stored. Please check the post again if you'd like it saved.",
-  text_mismatch: "The words sent to save aren't the ones that were checked, so nothing was stored.",
-  retired: "This result's case was deleted, so it can't be saved again and nothing was stored.",
-} as const;
-
-/**
- * The second half of a self-check made with `saveLater`: saves the case its receipt describes, once (the submission
- * key makes a retry return the same reference). The receipt is the permission: it was issued only with consent.
- */
-export async function runSaveCheck(raw: unknown, deps: SaveDeps & Pick<SelfCheckDeps, "yieldToAnswers">): Promise<SaveCheckOutcome> {
-  const parsed = saveCheckInputSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, problem: "invalid", message: SAVE_MESSAGES.invalid };
-  const redeemed = redeemReceipt(parsed.data.receipt, parsed.data.text);
-  if (!redeemed.ok) {
-    deps.log("selfcheck.receipt_refused", { problem: redeemed.problem });
-    return { ok: false, problem: redeemed.problem, message: SAVE_MESSAGES[redeemed.problem] };
-  }
-  const country = redeemed.request.country;
-  await deps.yieldToAnswers?.();
-  const saved = await saveConsented(redeemed.request, deps);
-  if (saved.ok) return { ok: true, save: saved.save };
-  if (saved.problem === "retired") return { ok: false, problem: "retired", message: SAVE_MESSAGES.retired, country };
-  return { ok: false, problem: "rate_limited", message: saved.message, retryAfterSeconds: saved.retryAfterSeconds, country };
 }

@@ -4,10 +4,11 @@ import { forEachDatabase } from "@/lib/db/testing";
 import { saveCase } from "@/lib/db/cases";
 import { fetchPostFromLink } from "@/lib/ingest";
 import { UserFacingError } from "@/lib/errors";
-import type { Analysis } from "@/components/self-check/types";
-import { createLinkFixtureServer, DISTRESS_POST } from "../../../e2e/support/servers/link-fixtures.mjs";
+import type { Analysis } from "./types";
+import { createLinkFixtureServer, DISTRESS_POST } from "../../e2e/support/servers/link-fixtures.mjs";
 import { checkFollowUpCode } from "@/lib/follow-up/code";
-import { runSaveCheck, runSelfCheck, type ClassifyOutcome, type SelfCheckDeps } from "./self-check";
+import { runSelfCheck, type ClassifyOutcome, type SelfCheckDeps } from "./run";
+import { runSaveCheck } from "./save";
 
 // Test double for the classifier (a unit seam, not a fake model): the journey around it is what is under test.
 const CRISIS: Analysis = {

@@ -6,7 +6,7 @@ import { limitSave, limitSelfCheck } from "@/lib/rate-limit";
 import { SubmissionRetiredError } from "@/lib/db/retired-error";
 import { afterAnswers, answering } from "./answers-first";
 import { classifyForSelfCheck } from "./classify";
-import type { SelfCheckDeps } from "./self-check";
+import type { SelfCheckDeps } from "./run";
 
 /** The real parts of the self-check, for one client (its hashed rate-limit key). */
 export function selfCheckDeps(clientKey: string): SelfCheckDeps {
