@@ -79,6 +79,20 @@ describe("anonymize: names and places (compromise)", () => {
   });
 });
 
+describe("anonymize: text it already anonymized (stored text passing newer rules)", () => {
+  it("keeps every placeholder as it is, so a second pass changes nothing", () => {
+    const once = anonymize("my nana is 97, Dr. Okafor at Lincoln High School, born on 03/04/1931, call 555-201-3344").text;
+    expect(once).toBe("my nana is [age 90+], Dr. [name] at [organization] High School, born on [date] [age 90+], call [phone]");
+    expect(anonymize(once).text).toBe(once);
+    expect(anonymize(once).counts.age).toBe(0);
+  });
+
+  it("finds what older rules left between placeholders", () => {
+    expect(anonymize("born on [date] 1931, lives in Omaha, insta: jane_doe_92").text).toBe("born on [date] [age 90+], lives in [place], insta: [handle]");
+    expect(anonymize("born on [date] 1990").text).toBe("born on [date] 1990");
+  });
+});
+
 describe("anonymize: hostile and huge input", () => {
   it("handles a 100,000-character word in linear time", () => {
     for (const word of ["a".repeat(100_000), "1".repeat(100_000), "a.".repeat(50_000), "@".repeat(100_000), "u/".repeat(50_000)]) {

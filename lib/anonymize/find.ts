@@ -1,5 +1,5 @@
 import { fold } from "./fold";
-import type { Found, RedactionKind } from "./kinds";
+import { PLACEHOLDER, type Found, type RedactionKind } from "./kinds";
 import { isPlausibleEntity } from "./people-places";
 import { RECOGNIZERS } from "./recognizers";
 import type { Span } from "./tag.mjs";
@@ -15,10 +15,19 @@ export interface Recognized {
 // A masked character matches no recognizer: it is neither a word character nor a space nor a digit.
 const MASK = "\u0001";
 
+// The placeholders of an earlier pass ("[age 90+]", "[name]") are read as already redacted, so stored text can be
+// anonymized again by newer rules and a second pass changes nothing (the 90 of "[age 90+]" is no age).
+const PLACEHOLDERS = new RegExp(
+  Object.values(PLACEHOLDER)
+    .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+    .join("|"),
+  "g",
+);
+
 /** Runs every recognizer (recognizers/index.ts) on the folded post, each on what the ones before it left. */
 export function recognize(source: string): Recognized {
   const folded = fold(source);
-  let text = folded.text;
+  let text = folded.text.replace(PLACEHOLDERS, (p) => MASK.repeat(p.length));
   const found: Found[] = [];
   for (const recognizer of RECOGNIZERS) {
     const taken = withoutOverlaps(recognizer.find(text));

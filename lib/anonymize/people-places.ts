@@ -128,8 +128,8 @@ function classify(text: string, tokens: Token[], i: number): "name" | "place" | 
   // Most words of a post: lower case and ordinary, a name only right after a relation ("my friend tom").
   if (!t.capital && isOrdinaryWord(t.lower) && !RELATIONS.has(tokens[i - 1]?.lower ?? "")) return null;
   if (isSafeProperWord(t.lower)) return null;
-  // The title itself stays: "Dr. [name]".
-  if (HONORIFICS.has(t.lower) && tokens[i + 1] && /^\.?\s+$/.test(text.slice(t.end, tokens[i + 1]!.start))) return null;
+  // The title itself stays: "Dr. [name]", also when the name after it was redacted before (a masked run).
+  if (HONORIFICS.has(t.lower) && /^\.?\s+[\p{L}\u0001]/u.test(text.slice(t.end, t.end + 12))) return null;
   const prev = prevWord(tokens, i, text);
   const prev2 = prev ? prevWord(tokens, i - 1, text) : undefined;
   const next = tokens[i + 1] && joined(text, t, tokens[i + 1]!) ? tokens[i + 1] : undefined;

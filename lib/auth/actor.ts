@@ -10,7 +10,7 @@ import type { SessionUser } from "./roles";
 /** Operator tools running with direct database access (CLI, scheduler, first start). */
 export interface SystemActor {
   kind: "system";
-  name: "cli" | "scheduler" | "bootstrap";
+  name: "cli" | "scheduler" | "bootstrap" | "startup";
 }
 
 export type Actor = SessionUser | SystemActor;

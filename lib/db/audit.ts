@@ -25,6 +25,8 @@ export const AUDIT_ACTIONS = [
   /** Wrong follow-up codes locked a reference (details: { lockedSeconds, known }); never the code or the client. */
   "followup.lockout",
   "feedback.export",
+  /** Stored text brought to newer anonymizer rules, one batch of one table: details { table, toVersion, rows, changed }. */
+  "anonymizer.rerun",
   /** An outreach worker explicitly saved one triaged post as a case (details: { reference }). */
   "outreach.case.save",
   "user.create",

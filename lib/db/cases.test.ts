@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { forEachDatabase } from "@/lib/db/testing";
+import { ANONYMIZER_VERSION } from "@/lib/anonymize";
 import { REFERENCE_PATTERN, saveCase, todayUtc, type NewCase } from "./cases";
 
 const RAW = "My name is Emily Watson, email emily.w@example.com, call 555-867-5309. I live at 42 Elm Street. I can't go on like this.";
@@ -34,6 +35,7 @@ forEachDatabase((getDb) => {
     const row = await db.case.findUniqueOrThrow({ where: { reference: saved.reference } });
     expect(row.redactedText).toContain("I can't go on like this.");
     expect(row.redactedText).toContain("[email]");
+    expect(row.anonymizerVersion).toBe(ANONYMIZER_VERSION); // what re-anonymizing at the next rules change reads
     const everything = JSON.stringify(row);
     for (const identifier of ["Emily", "Watson", "emily.w@example.com", "555-867-5309", "Elm Street"]) expect(everything).not.toContain(identifier);
     expect(row.evidence).toEqual([

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomInt } from "node:crypto";
 import { z } from "zod";
-import { anonymizeAsync, anonymizeWithQuotes } from "@/lib/anonymize";
+import { ANONYMIZER_VERSION, anonymizeAsync, anonymizeWithQuotes } from "@/lib/anonymize";
 import { classificationSchema } from "@/lib/assessment/schema";
 import { tierToDb } from "@/lib/assessment/db-enums";
 import { Prisma, type PrismaClient } from "./generated/client";
@@ -59,6 +59,7 @@ async function caseRow(input: z.output<typeof newCaseSchema>): Promise<Omit<Pris
     submissionKey: input.submissionKey,
     createdOn: todayUtc(),
     redactedText: text.text,
+    anonymizerVersion: ANONYMIZER_VERSION,
     probabilities: c.probabilities,
     labels: c.labels,
     topLabel: c.topLabel,

@@ -1,3 +1,4 @@
+import { ANONYMIZER_VERSION } from "@/lib/anonymize";
 import { describe, expect, it } from "vitest";
 import { forEachDatabase } from "@/lib/db/testing";
 import { AuthError } from "@/lib/auth/errors";
@@ -73,6 +74,17 @@ forEachDatabase((getDb) => {
   });
 
   describe("case workflow", () => {
+    it("stores a note anonymized, stamped with the anonymizer's version", async () => {
+      const db = getDb();
+      const me = await makeUser(db, "CLINICIAN");
+      const c = await makeCase(db, { labels: ["depression"] });
+      await claimCase(db, me, c.id);
+      await addCaseNote(db, me, { caseId: c.id, body: "Her mum rang from 555-201-3344, email jo.b@example.org. Follow up Monday." });
+      const note = await db.caseNote.findFirstOrThrow({ where: { caseId: c.id } });
+      expect(note.body).toBe("Her mum rang from [phone], email [email]. Follow up Monday.");
+      expect(note.anonymizerVersion).toBe(ANONYMIZER_VERSION);
+    });
+
     it("lets one clinician claim, note, label and close; audits each step", async () => {
       const db = getDb();
       const me = await makeUser(db, "CLINICIAN");

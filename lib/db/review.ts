@@ -6,6 +6,7 @@
  */
 import "server-only";
 import { z } from "zod";
+import { ANONYMIZER_VERSION, anonymizeAsync } from "@/lib/anonymize";
 import type { PrismaClient, Prisma } from "./generated/client";
 import { CaseStatus, type Tier } from "./generated/enums";
 import { type Actor, assertRole } from "@/lib/auth/actor";
@@ -168,10 +169,13 @@ export async function setCaseStatus(db: PrismaClient, actor: Actor, input: unkno
 
 export async function addCaseNote(db: PrismaClient, actor: Actor, input: unknown): Promise<{ id: string }> {
   const me = assertRole(actor, REVIEW_ROLES);
-  const { caseId, body } = noteSchema.parse(input);
+  const { caseId, body: written } = noteSchema.parse(input);
+  // A note is stored anonymized like the case it is about: a name, contact or place typed into it would otherwise
+  // identify someone where the case text does not. Anonymized before the transaction (the tagger's thread).
+  const body = (await anonymizeAsync(written)).text;
   return db.$transaction(async (tx) => {
     await claimedByMe(tx, me, caseId);
-    const note = await tx.caseNote.create({ data: { caseId, authorId: me.id, body }, select: { id: true } });
+    const note = await tx.caseNote.create({ data: { caseId, authorId: me.id, body, anonymizerVersion: ANONYMIZER_VERSION }, select: { id: true } });
     await tx.case.update({ where: { id: caseId }, data: { updatedAt: new Date() } });
     // The note's words stay in CaseNote; the audit trail records only that one was written.
     await recordAudit(tx, { actor: me, action: "case.note", caseId, details: { noteId: note.id } });

@@ -11,7 +11,8 @@ const AGE_WORDS = /\b(9\d|1[01]\d)\s*-?\s*(?:(?:years?|yrs?)\s*-?\s*old|y\.?\s?o
 const AGE_AFTER_VERB = new RegExp(String.raw`\b(?:aged?|i'?m|i am|turn(?:ed|ing|s)?|is|was|been|be|[a-z]+'s|they'?re|hit|reached|lived\s+to|made\s+it\s+to|died\s+at|passed\s+at|at\s+age|at\s+the\s+age\s+of)\s+(9\d|1[01]\d)\b(?![.,]\d|\s*${UNITS})`, "gid");
 // "my grandma (97)", "grandpa, 93,"
 const AGE_AFTER_RELATIVE = /\b(?:grandma|grandpa|grandmother|grandfather|granny|nana|gran|great[- ]grand\w+|mom|mum|mother|dad|father|aunt|uncle|neighbou?r|husband|wife)\s*[,(]\s*(9\d|1[01]\d)\s*[,)]/gid;
-const BORN_IN = /\b(?:born|b\.)\s+(?:in\s+|back\s+in\s+)?(1[89]\d\d)\b/gid;
+// The masked run (\u0001) is a day and month found before, or by an earlier pass ("born on [date] 1931").
+const BORN_IN = /\b(?:born|b\.)\s+(?:in\s+|back\s+in\s+|on\s+)?(?:\u0001+,?\s*)?(1[89]\d\d)\b/gid;
 const AGE_90S_DOB = /\b(?:birth\s*year|year\s+of\s+birth)\s*(?:is|was|:)?\s*(1[89]\d\d)\b/gid;
 
 /** Ages of 90 and over, and birth years that imply them, become "[age 90+]". */

@@ -45,7 +45,10 @@ export function NotesPanel({ caseId, notes, canWrite }: { caseId: string; notes:
           }
         >
           <label htmlFor="note-body" className="text-sm font-medium">Add a note</label>
-          <Textarea id="note-body" name="body" rows={3} maxLength={NOTE_MAX} required />
+          <Textarea id="note-body" name="body" rows={3} maxLength={NOTE_MAX} required aria-describedby="note-hint" />
+          <p id="note-hint" className="text-xs text-muted-foreground">
+            Names, contact details, places and dates are replaced (for example by [name]) before the note is saved.
+          </p>
           {error ? <p role="alert" className="text-sm">{error}</p> : null}
           <Button type="submit" disabled={pending} className="self-start">Save note</Button>
         </form>
