@@ -74,7 +74,7 @@ forEachDatabase((getDb) => {
   });
 
   describe("case workflow", () => {
-    it("stores a note anonymized, stamped with the anonymizer's version", async () => {
+    it("stores a note anonymized, stamped with the anonymizer's version", { timeout: 120_000 }, async () => {
       const db = getDb();
       const me = await makeUser(db, "CLINICIAN");
       const c = await makeCase(db, { labels: ["depression"] });
