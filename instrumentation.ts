@@ -16,7 +16,7 @@ export async function register() {
   // Stored text anonymized by older rules is anonymized again, in the background, giving way to answers.
   const [{ reanonymizeOnStart }, { afterAnswers }] = await Promise.all([
     import("@/lib/startup/reanonymize"),
-    import("@/app/(public)/_lib/answers-first"),
+    import("@/lib/self-check/answers-first"),
   ]);
   void reanonymizeOnStart(() => afterAnswers());
 }
