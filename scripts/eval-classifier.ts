@@ -2,10 +2,12 @@
  * npm run eval -- <file.jsonl> [--json] [--predictions OUT.jsonl] [--model <dir>] [--boot N]
  * Runs the production TypeScript pipeline (lib/classifier core) on a JSONL file in the corpus format
  * ({id?, text, label, source?}) and prints the paper's table with bootstrap 95% CIs, per-condition metrics, the
- * 5-way confusion matrix, calibration error and crisis-tier figures: the model's (p(suicidal) at the crisis
- * threshold) and the served tier's (the model's raised by the explicit crisis words, what a person is shown).
+ * 5-way confusion matrix, calibration error and crisis-tier figures: the model's (its crisis score at the crisis
+ * threshold, with the share of each condition's posts flagged) and the served tier's (the model's raised by the
+ * explicit crisis words, what a person is shown).
  * --json adds crisis.recall_at_none_5pct / _10pct and, when rows carry `source`, per_source (served crisis rate per
- * source and label). --predictions writes one line per post: {id, label, probabilities, tier} (served tier).
+ * source and label). --predictions writes one line per post: {id, label, probabilities, crisis_score, tier}
+ * (served tier).
  */
 import fs from "node:fs";
 import { Classifier } from "../lib/classifier/core";
@@ -67,19 +69,21 @@ async function main() {
   }
   const t0 = performance.now();
   const P: number[][] = [];
+  const crisisScores: number[] = [];
   const tiers: Tier[] = [];
   for (let i = 0; i < rows.length; i += 256) {
     const batch = rows.slice(i, i + 256).map((r) => r.text as string);
     const res = await clf.classifyBatch(batch, { explain: false });
     res.forEach((r, j) => {
       P.push(LABELS.map((l) => r.probabilities[l]));
+      crisisScores.push(r.crisisScore);
       tiers.push(servedTier(r.tier, batch[j] as string));
     });
   }
   const secs = (performance.now() - t0) / 1000;
   const Y = rows.map((r) => LABELS.map((l) => (r.label === l ? 1 : 0)));
   const cls = rows.map((r) => CLASSES.indexOf(r.label as never));
-  const res = evaluate(Y, cls, P, clf.config.thresholds, clf.config.crisis_threshold, nBoot);
+  const res = evaluate(Y, cls, P, clf.config.thresholds, clf.config.crisis_threshold, nBoot, 1234, crisisScores);
   const s = LABELS.indexOf("suicidal");
   const servedRate = (want: number) => {
     const idx = cls.flatMap((c, i) => (c === want ? [i] : []));
@@ -88,8 +92,8 @@ async function main() {
   const crisis = {
     ...res.crisis,
     served: { suicidal_recall: servedRate(s), none_flagged_rate: servedRate(LABELS.length) },
-    recall_at_none_5pct: recallAtNoneRate(P.map((p) => p[s] as number), cls, 0.05),
-    recall_at_none_10pct: recallAtNoneRate(P.map((p) => p[s] as number), cls, 0.1),
+    recall_at_none_5pct: recallAtNoneRate(crisisScores, cls, 0.05),
+    recall_at_none_10pct: recallAtNoneRate(crisisScores, cls, 0.1),
   };
   const withSource = rows.every((r) => typeof r.source === "string");
   const perSource = withSource ? crisisRateBySource(rows.map((r, i) => ({ source: r.source as string, label: r.label as string, crisis: tiers[i] === "crisis" }))) : undefined;
@@ -97,7 +101,7 @@ async function main() {
   if (predictionsOut) {
     const lines = rows.map((r, i) => {
       const probabilities = Object.fromEntries(LABELS.map((l, k) => [l, P[i]![k]])) as Record<Label, number>;
-      return JSON.stringify({ id: r.id ?? String(i), label: r.label, probabilities, tier: tiers[i] });
+      return JSON.stringify({ id: r.id ?? String(i), label: r.label, probabilities, crisis_score: crisisScores[i], tier: tiers[i] });
     });
     fs.writeFileSync(predictionsOut, lines.join("\n") + "\n");
   }
@@ -127,7 +131,8 @@ function printTable(
   console.log(`\nconfusion (rows true, cols predicted): ${CLASSES.join(", ")}`);
   res.confusion.matrix.forEach((row, i) => console.log(`${(CLASSES[i] as string).padEnd(11)} ${row.map((v) => String(v).padStart(6)).join("")}`));
   console.log(`\nECE (15 bins, pooled over conditions): ${f(res.ece)}`);
-  console.log(`crisis tier, model (p(suicidal) >= ${crisis.threshold.toFixed(4)}): suicidal recall ${f(crisis.suicidal_recall)}, none flagged ${f(crisis.none_flagged_rate)}`);
+  console.log(`crisis tier, model (crisis score >= ${crisis.threshold.toFixed(4)}): suicidal recall ${f(crisis.suicidal_recall)}, none flagged ${f(crisis.none_flagged_rate)}`);
+  console.log(`  share of each condition's posts in the crisis tier: ${Object.entries(res.crisis.flagged_by_label).map(([l, v]) => `${l} ${f(v)}`).join(", ")}`);
   console.log(`crisis tier, served (model or explicit crisis words): suicidal recall ${f(crisis.served.suicidal_recall)}, none flagged ${f(crisis.served.none_flagged_rate)}`);
   console.log(`suicidal recall at 5% / 10% of none posts flagged: ${f(crisis.recall_at_none_5pct)} / ${f(crisis.recall_at_none_10pct)}`);
   if (perSource) {

@@ -263,27 +263,87 @@ def apply_stack(blended, F, stack):
     return np.array(stack["blend_weight"])[None, :] * blended + np.array(stack["stack_weight"])[None, :] * S
 
 
-def fit_and_eval(name, Ldv, Lte, Ydv, cdv, Yte, cte, n_boot=1000, shift=None):
+def stack_contrast(F, stack):
+    """The stack's log(p_suicidal / p_none) under its 5-way softmax: how much more a post reads as suicidal than as
+    no condition, whatever it says of the other conditions."""
+    z = stack_features(F, stack.get("center")) @ np.array(stack["weights"]).T + np.array(stack["bias"])
+    return z[:, 1 + LABELS.index("suicidal")] - z[:, 0]
+
+
+CRISIS_RECALL_SLACK = 0.005  # the crisis mix takes the smallest contrast share within this of the best recall
+
+
+def choose_crisis(sui, contrast, Y, shift=None):
+    """The crisis tier's score: a mix of the served suicidal logit (suicidal against everything else, depression
+    included) and the stack's suicidal-against-none contrast. p(suicidal) must tell suicidal from depression posts,
+    which costs it some of its separation from posts with no condition, the one the crisis tier is judged on (the
+    share of suicidal posts caught at a fixed share of none posts flagged). The contrast separates suicidal from none
+    better, and flags more of the other conditions' posts. The share is the smallest whose mean crisis recall on dev
+    and reddit-shift (shift: (sui, contrast, Y)) is within CRISIS_RECALL_SLACK of the best share's, so the tier
+    flags no more of the other conditions than the recall needs. Returns the served weights and the recalls."""
+    s1, s2 = sui.std() + 1e-9, contrast.std() + 1e-9
+    rec = {}
+    for a in MIX_GRID:
+        r = [recall_at_none_rate(Y, (1 - a) / s1 * sui + a / s2 * contrast)]
+        if shift is not None:
+            r.append(recall_at_none_rate(shift[2], (1 - a) / s1 * shift[0] + a / s2 * shift[1]))
+        rec[float(a)] = r
+    mean = {a: float(np.mean(r)) for a, r in rec.items()}
+    best = max(mean.values())
+    share = min(a for a, v in mean.items() if v >= best - CRISIS_RECALL_SLACK)
+    log(f"crisis head: contrast share {share}, mean crisis recall (dev, reddit-shift) "
+        + ", ".join(f"{a}: {v:.4f}" for a, v in mean.items()))
+    return ({"share": share, "suicidal_weight": round((1 - share) / s1, 8), "contrast_weight": round(share / s2, 8)},
+            {str(a): [round(x, 4) for x in r] for a, r in rec.items()})
+
+
+def crisis_logit(sui, contrast, crisis):
+    return crisis["suicidal_weight"] * sui + crisis["contrast_weight"] * contrast
+
+
+def fit_crisis_platt(K, y):
+    """Platt scaling of the crisis logit against 'is a suicidal post', so the crisis score reads as a probability."""
+    from sklearn.linear_model import LogisticRegression
+    m = LogisticRegression(C=1e4, max_iter=1000).fit(K[:, None], y)
+    return {"a": float(m.coef_[0, 0]), "b": float(m.intercept_[0])}
+
+
+def crisis_probability(K, cal):
+    return 1.0 / (1.0 + np.exp(-(cal["a"] * K + cal["b"])))
+
+
+def fit_and_eval(name, Ldv, Lte, Ydv, cdv, Yte, cte, n_boot=1000, shift=None, crisis=None):
     """Platt calibration on dev; per-label thresholds on dev and reddit-shift together; the crisis threshold by
-    world_crisis_threshold. shift: (logits, Y, cls, sources) of reddit-shift, or None."""
+    world_crisis_threshold. shift: (logits, Y, cls, sources) of reddit-shift, or None. crisis: the crisis head's
+    logits (dev, test, reddit-shift or None), calibrated on dev; without it the crisis score is p(suicidal)."""
     s = LABELS.index("suicidal")
     cal = fit_platt(Ldv, Ydv)
     Pdv, Pte = apply_platt(Ldv, cal), apply_platt(Lte, cal)
+    Psh = apply_platt(shift[0], cal) if shift is not None else None
+    ccal = None
+    if crisis is None:
+        Cdv, Cte, Csh = Pdv[:, s], Pte[:, s], (Psh[:, s] if Psh is not None else None)
+    else:
+        ccal = fit_crisis_platt(crisis[0], Ydv[:, s])
+        Cdv, Cte = crisis_probability(crisis[0], ccal), crisis_probability(crisis[1], ccal)
+        Csh = crisis_probability(crisis[2], ccal) if shift is not None else None
     if shift is None:
         th = choose_thresholds(Ydv, cdv, Pdv)
-        ct = world_crisis_threshold(cdv, Pdv[:, s])
+        ct = world_crisis_threshold(cdv, Cdv)
     else:
-        Lsh, Ysh, csh, src = shift
-        Psh = apply_platt(Lsh, cal)
+        _, Ysh, csh, src = shift
         th = choose_thresholds(np.vstack([Ydv, Ysh]), np.concatenate([cdv, csh]), np.vstack([Pdv, Psh]))
-        ct = world_crisis_threshold(cdv, Pdv[:, s], (csh, Psh[:, s], src))
+        ct = world_crisis_threshold(cdv, Cdv, (csh, Csh, src))
     res = {"model": name, "thresholds": th, "calibration": cal, "crisis_threshold": ct,
-           "dev": evaluate(Ydv, cdv, Pdv, th, ct, n_boot), "test": evaluate(Yte, cte, Pte, th, ct, n_boot)}
+           "dev": evaluate(Ydv, cdv, Pdv, th, ct, n_boot, crisis_p=Cdv),
+           "test": evaluate(Yte, cte, Pte, th, ct, n_boot, crisis_p=Cte)}
+    if ccal:
+        res["crisis_calibration"] = ccal
     if shift is not None:
-        res["shift"] = evaluate(Ysh, csh, Psh, th, ct, n_boot)
-        res["shift"]["crisis"]["none_flagged_by_source"] = none_flagged_by_source(csh, Psh[:, s], src, ct)
-        res["shift"]["crisis"]["recall_at_none_5pct"] = round(recall_at_none_rate(Ysh, Psh[:, s], 0.05), 4)
-    res["test"]["crisis"]["recall_at_none_5pct"] = round(recall_at_none_rate(Yte, Pte[:, s], 0.05), 4)
+        res["shift"] = evaluate(Ysh, csh, Psh, th, ct, n_boot, crisis_p=Csh)
+        res["shift"]["crisis"]["none_flagged_by_source"] = none_flagged_by_source(csh, Csh, src, ct)
+        res["shift"]["crisis"]["recall_at_none_5pct"] = round(recall_at_none_rate(Ysh, Csh, 0.05), 4)
+    res["test"]["crisis"]["recall_at_none_5pct"] = round(recall_at_none_rate(Yte, Cte, 0.05), 4)
     sh = res.get("shift", {})
     log(f"{name}: dev auc {res['dev']['auc']['value']} f1 {res['dev']['f1']['value']} acc "
         f"{res['dev']['accuracy']['value']} crisis {res['dev']['crisis']} | SHIFT auc {sh.get('auc')} "
@@ -436,15 +496,29 @@ def main(argv=None):
             Ete = Ete * blend["ensemble"] + Wte * blend["word"]
             Esh = Esh * blend["ensemble"] + Wsh * blend["word"] if use_shift else None
             stack, stack_cv = choose_stack(Edv, Fdv, Ydv, shift=(Esh, Fsh, Ysh) if use_shift else None)
+            crisis = crisis_cv = crisis_logits = None
             if any(w > 0 for w in stack["stack_weight"]):
                 results["blend"] = fit_and_eval("blend", Edv, Ete, Ydv, cdv, Yte, cte, a.boot, with_shift(Esh))
                 Edv, Ete = apply_stack(Edv, Fdv, stack), apply_stack(Ete, Fte, stack)
                 Esh = apply_stack(Esh, Fsh, stack) if use_shift else None
+                s = LABELS.index("suicidal")
+                Cdv, Cte = stack_contrast(Fdv, stack), stack_contrast(Fte, stack)
+                Csh = stack_contrast(Fsh, stack) if use_shift else None
+                crisis, crisis_cv = choose_crisis(Edv[:, s], Cdv, Ydv,
+                                                  shift=(Esh[:, s], Csh, Ysh) if use_shift else None)
+                if crisis["share"] > 0:
+                    results["stacked"] = fit_and_eval("stacked", Edv, Ete, Ydv, cdv, Yte, cte, a.boot,
+                                                      with_shift(Esh))
+                    crisis_logits = (crisis_logit(Edv[:, s], Cdv, crisis), crisis_logit(Ete[:, s], Cte, crisis),
+                                     crisis_logit(Esh[:, s], Csh, crisis) if use_shift else None)
+                else:
+                    crisis = None
             else:
                 stack = None
-            ens = fit_and_eval("ensemble", Edv, Ete, Ydv, cdv, Yte, cte, a.boot, with_shift(Esh))
+            ens = fit_and_eval("ensemble", Edv, Ete, Ydv, cdv, Yte, cte, a.boot, with_shift(Esh), crisis_logits)
             ens["weights"] = {"W": W.tolist(), "c": c.tolist(), "per_label": chosen, "word_blend": blend,
-                              "word_blend_cv": blend_cv, "stack": stack, "stack_cv": stack_cv}
+                              "word_blend_cv": blend_cv, "stack": stack, "stack_cv": stack_cv,
+                              "crisis": crisis, "crisis_cv": crisis_cv}
             results["ensemble"] = ens
             meta = json.loads((wdir / "meta.json").read_text())
             shutil.copy(wdir / "word-lr.onnx", out / "word-lr.onnx")
@@ -483,6 +557,13 @@ def main(argv=None):
         "onnx": {"inputs": ["input_ids", "attention_mask"], "output": "logits", "opset": 14,
                  "quantization": None if a.no_quantize else QUANTIZATION},
     }
+    crisis_head = ens["weights"].get("crisis") if word_model else None
+    if crisis_head:
+        # crisis score = sigmoid(a x (suicidal_weight x served suicidal logit + contrast_weight x the stack's
+        # log(p_suicidal / p_none)) + b); crisis_threshold applies to it
+        config["crisis"] = {"suicidal_weight": crisis_head["suicidal_weight"],
+                            "contrast_weight": crisis_head["contrast_weight"],
+                            "calibration": ens["crisis_calibration"]}
     if word_model:
         # served logits = ensemble * blend.ensemble + word model * blend.word, per label, mixed with the stack's
         # log-odds over [ensemble, word model] by stack.blend_weight / stack.stack_weight; then Platt calibration

@@ -5,7 +5,8 @@
 - accuracy: 5-way; predicted class = the condition with the highest probability among those
   at or above their threshold, else `none`.
 - ECE: pooled over the four (post, condition) binary probabilities, 15 equal-width bins.
-- crisis: suicidal recall and none-flagged rate of p(suicidal) >= crisis threshold.
+- crisis: suicidal recall and none-flagged rate of the crisis score (p(suicidal), or the crisis head's) >= the
+  crisis threshold, and the share of each condition's posts it flags.
 - CIs: percentile bootstrap over posts, 1000 resamples, seed 1234.
 """
 import numpy as np
@@ -81,8 +82,9 @@ def bootstrap(Y, cls, P, thresholds, n=1000, seed=1234):
     return np.array(out)
 
 
-def evaluate(Y, cls, P, thresholds, crisis_threshold=None, n_boot=1000):
-    """Y: [n,4] 0/1, cls: [n] 0..4 (4 = none), P: calibrated probabilities [n,4]."""
+def evaluate(Y, cls, P, thresholds, crisis_threshold=None, n_boot=1000, crisis_p=None):
+    """Y: [n,4] 0/1, cls: [n] 0..4 (4 = none), P: calibrated probabilities [n,4]; crisis_p: the crisis score the
+    crisis threshold applies to (default p(suicidal))."""
     a, f, acc = point_metrics(Y, cls, P, thresholds)
     res = {"n": int(len(Y))}
     if n_boot:
@@ -109,11 +111,14 @@ def evaluate(Y, cls, P, thresholds, crisis_threshold=None, n_boot=1000):
         s = LABELS.index("suicidal")
         sui = cls == s
         non = cls == len(LABELS)
-        flag = P[:, s] >= crisis_threshold
+        flag = (P[:, s] if crisis_p is None else np.asarray(crisis_p)) >= crisis_threshold
         res["crisis"] = {
             "threshold": round(float(crisis_threshold), 6),
             "suicidal_recall": round(float(flag[sui].mean()), 4) if sui.any() else None,
             "none_flagged_rate": round(float(flag[non].mean()), 4) if non.any() else None,
+            # how often the crisis tier fires on each other condition's posts: what its recall costs them
+            "flagged_by_label": {l: round(float(flag[cls == k].mean()), 4) for k, l in enumerate(LABELS)
+                                 if (cls == k).any()},
         }
     return res
 

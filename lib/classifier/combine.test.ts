@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { combineLogits } from "./combine";
+import { combineLogits, stackContrast } from "./combine";
+import { crisisScore, parseConfig } from "./config";
 import type { WordModelConfig } from "./types";
 
 const base: WordModelConfig = {
@@ -53,5 +54,39 @@ describe("combineLogits", () => {
     const wm: WordModelConfig = { ...base, stack: { weights, bias: [0, 0, 0, 0, 0], blend_weight: [1, 1, 1, 0], stack_weight: [0, 0, 0, 1] } };
     const out = combineLogits([800, 0, 0, 0], [0, 0, 0, 0], wm);
     expect(out[3]).toBeCloseTo(800 - Math.log(4), 6);
+  });
+});
+
+describe("the crisis head", () => {
+  const weights = Array.from({ length: 5 }, () => new Array(12).fill(0));
+  weights[4]![11] = 2; // suicidal <- the word model's 8th output
+  weights[1]![0] = 1; // depression <- ensemble depression
+  const stack = { weights, bias: [0.5, 0, 0, -1, 0], blend_weight: [1, 1, 1, 1], stack_weight: [0, 0, 0, 0.5] };
+  const wm: WordModelConfig = { ...base, outputs: 8, stack };
+  const ens = [2, 0, 0, 0];
+  const word = [0, 0, 0, 3, 0, 0, 0, 1.5];
+
+  it("reads the stack's log(p_suicidal / p_none), whatever the other conditions score", () => {
+    const z = [0.5, 2, 0, -1, 3];
+    expect(stackContrast(ens, word, wm)).toBeCloseTo(z[4]! - z[0]!, 10);
+    // raising depression changes p(suicidal) against the rest, not suicidal against none
+    expect(stackContrast([9, 0, 0, 0], word, wm)).toBeCloseTo(z[4]! - z[0]!, 10);
+    expect(stackContrast(ens, word, base)).toBeNull();
+  });
+
+  it("scores crisis from the suicidal logit and the contrast, or is p(suicidal) without a head", () => {
+    const raw = {
+      name: "m", version: "1", labels: ["depression", "anxiety", "bipolar", "suicidal"], max_length: 16,
+      thresholds: { depression: 0.5, anxiety: 0.5, bipolar: 0.5, suicidal: 0.5 }, crisis_threshold: 0.3,
+      calibration: { type: "platt", params: Object.fromEntries(["depression", "anxiety", "bipolar", "suicidal"].map((l) => [l, { a: 1, b: 0 }])) },
+      word_model: wm,
+    };
+    const plain = parseConfig(raw, "test");
+    const logits = [0, 0, 0, -1];
+    expect(crisisScore(plain, logits, 2.5)).toBeCloseTo(1 / (1 + Math.exp(1)), 10);
+    const headed = parseConfig({ ...raw, crisis: { suicidal_weight: 0.5, contrast_weight: 2, calibration: { a: 1.5, b: -1 } } }, "test");
+    expect(crisisScore(headed, logits, 2.5)).toBeCloseTo(1 / (1 + Math.exp(-(1.5 * (0.5 * -1 + 2 * 2.5) - 1))), 10);
+    expect(() => parseConfig({ ...raw, crisis: { suicidal_weight: 1, contrast_weight: "x", calibration: { a: 1, b: 0 } } }, "test")).toThrow(/crisis/);
+    expect(() => parseConfig({ ...raw, word_model: base, crisis: { suicidal_weight: 1, contrast_weight: 1, calibration: { a: 1, b: 0 } } }, "test")).toThrow(/stack/);
   });
 });

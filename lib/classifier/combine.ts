@@ -13,14 +13,30 @@ export function combineLogits(ensemble: number[], word: number[], wm: WordModelC
   const blended = LABELS.map((_, k) => ensemble[k]! * wm.blend.ensemble[k]! + word[k]! * wm.blend.word[k]!);
   const stack = wm.stack;
   if (!stack || !stack.stack_weight.some((w) => w !== 0)) return blended;
-  const logits = [...ensemble, ...word];
-  const center = stack.center;
-  const features = center ? [...logits, ...logits.map((x, j) => (x - center[j]!) ** 2)] : logits;
-  const z = stack.weights.map((w, c) => w.reduce((sum, wj, j) => sum + wj * features[j]!, stack.bias[c]!));
+  const z = stackScores(ensemble, word, stack);
   return blended.map((v, k) => {
     const logOdds = z[k + 1]! - logSumExp(z.filter((_, c) => c !== k + 1));
     return stack.blend_weight[k]! * v + stack.stack_weight[k]! * logOdds;
   });
+}
+
+/** The stack's 5 class scores (none, then the 4 conditions) for one text. */
+function stackScores(ensemble: number[], word: number[], stack: NonNullable<WordModelConfig["stack"]>): number[] {
+  const logits = [...ensemble, ...word];
+  const center = stack.center;
+  const features = center ? [...logits, ...logits.map((x, j) => (x - center[j]!) ** 2)] : logits;
+  return stack.weights.map((w, c) => w.reduce((sum, wj, j) => sum + wj * features[j]!, stack.bias[c]!));
+}
+
+/**
+ * The stack's log(p_suicidal / p_none): how much more the text reads as suicidal than as no condition, whatever
+ * it says of the others. The crisis head mixes it with the suicidal logit (config.ts crisisScore). null without a
+ * stack.
+ */
+export function stackContrast(ensemble: number[], word: number[], wm: WordModelConfig): number | null {
+  if (!wm.stack) return null;
+  const z = stackScores(ensemble, word, wm.stack);
+  return z[1 + LABELS.indexOf("suicidal")]! - z[0]!;
 }
 
 function logSumExp(xs: number[]): number {

@@ -19,6 +19,12 @@ export function parseConfig(raw: unknown, where: string): ModelConfig {
     if (cal?.type !== "platt" || !p || !isNum(p.a) || !isNum(p.b)) throw bad(`calibration.params.${l}`);
   }
   if (!isNum(c.crisis_threshold)) throw bad("crisis_threshold");
+  if (c.crisis !== undefined) {
+    const k = c.crisis as { suicidal_weight?: unknown; contrast_weight?: unknown; calibration?: { a?: unknown; b?: unknown } } | null;
+    if (!k || !isNum(k.suicidal_weight) || !isNum(k.contrast_weight) || !isNum(k.calibration?.a) || !isNum(k.calibration?.b)) throw bad("crisis");
+    // the contrast comes from the stack
+    if (!(c.word_model as { stack?: unknown } | undefined)?.stack) throw bad("crisis needs word_model.stack");
+  }
   if (c.elevated_threshold !== undefined && !isNum(c.elevated_threshold)) throw bad("elevated_threshold");
   if (c.word_model !== undefined) {
     const w = c.word_model as Record<string, unknown>;
@@ -61,4 +67,16 @@ export function calibrate(cfg: ModelConfig, logits: ArrayLike<number>): Record<L
     out[l] = 1 / (1 + Math.exp(-(a * (logits[k] ?? 0) + b)));
   });
   return out;
+}
+
+/**
+ * The crisis tier's score from the served logits and the stack's suicidal-against-none contrast (combine.ts), or
+ * p(suicidal) when the model has no crisis head.
+ */
+export function crisisScore(cfg: ModelConfig, logits: ArrayLike<number>, contrast: number | null): number {
+  const s = LABELS.indexOf("suicidal");
+  if (!cfg.crisis || contrast === null) return calibrate(cfg, logits).suicidal;
+  const { suicidal_weight, contrast_weight, calibration } = cfg.crisis;
+  const k = suicidal_weight * (logits[s] ?? 0) + contrast_weight * contrast;
+  return 1 / (1 + Math.exp(-(calibration.a * k + calibration.b)));
 }

@@ -9,8 +9,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { Tokenizer } from "@huggingface/tokenizers";
-import { combineLogits } from "./combine";
-import { calibrate, parseConfig } from "./config";
+import { combineLogits, stackContrast } from "./combine";
+import { calibrate, crisisScore, parseConfig } from "./config";
 import { OnnxWorkerSession } from "./onnx-session";
 import { groupSpans, splitSentences, type Span } from "./sentences";
 import { maskMentions } from "./mask";
@@ -235,11 +235,18 @@ export class Classifier {
    * Served logits per sanitized text, and the word model's own logits for `wordOnly` texts scored in the same pass
    * (the evidence groups, ranked before the full model scores the best of them).
    */
-  private async servedLogits(clean: string[], wordOnly: string[]): Promise<{ logits: number[][]; words: number[][] }> {
+  private async servedLogits(clean: string[], wordOnly: string[]): Promise<{ logits: number[][]; contrasts: (number | null)[]; words: number[][] }> {
     const wm = this.config.word_model;
-    if (!wm) return { logits: await this.windowLogits(clean), words: [] };
+    if (!wm) {
+      const logits = await this.windowLogits(clean);
+      return { logits, contrasts: logits.map(() => null), words: [] };
+    }
     const [ens, words] = await Promise.all([this.windowLogits(clean), this.gramLogits([...clean, ...wordOnly].map(wordInput))]);
-    return { logits: ens.map((row, i) => combineLogits(row, words[i]!, wm)), words: words.slice(clean.length) };
+    return {
+      logits: ens.map((row, i) => combineLogits(row, words[i]!, wm)),
+      contrasts: ens.map((row, i) => stackContrast(row, words[i]!, wm)),
+      words: words.slice(clean.length),
+    };
   }
 
   /** The word model's logits per text, alone (tests and tools). */
@@ -303,7 +310,8 @@ export class Classifier {
     return calibrate(this.config, logits);
   }
 
-  decide(p: Record<Label, number>): Omit<ClassifierResult, "evidence" | "model"> {
+  /** Labels, confidence and tier from calibrated probabilities and the crisis score (default p(suicidal)). */
+  decide(p: Record<Label, number>, crisisScore = p.suicidal): Omit<ClassifierResult, "evidence" | "model"> {
     const c = this.config;
     const labels = LABELS.filter((l) => p[l] >= c.thresholds[l]).sort((a, b) => p[b] - p[a]);
     const topLabel: Label | "none" = labels[0] ?? "none";
@@ -312,10 +320,10 @@ export class Classifier {
     if (topLabel === "none") confidence = maxP <= 0.15 ? "high" : maxP <= 0.35 ? "moderate" : "low";
     else confidence = p[topLabel] >= 0.85 ? "high" : p[topLabel] >= 0.6 ? "moderate" : "low";
     let tier: Tier = "low";
-    if (p.suicidal >= c.crisis_threshold) tier = "crisis";
+    if (crisisScore >= c.crisis_threshold) tier = "crisis";
     // elevated: any condition above its own threshold (or above elevated_threshold, when configured)
     else if (labels.length > 0 || (c.elevated_threshold !== undefined && maxP >= c.elevated_threshold)) tier = "elevated";
-    return { probabilities: p, labels, topLabel, confidence, tier };
+    return { probabilities: p, labels, topLabel, confidence, tier, crisisScore };
   }
 
   async classifyBatch(texts: string[], opts: ClassifyOptions = {}): Promise<ClassifierResult[]> {
@@ -323,12 +331,12 @@ export class Classifier {
     // Evidence groups are cut now so the word model scores them in the classification's own pass: the ranking
     // that picks the candidates then costs no extra trip through the session's queue.
     const groups = clean.map((t) => (opts.explain ? groupSpans(t, splitSentences(t), MAX_EVIDENCE_SPANS) : []));
-    const { logits, words } = await this.servedLogits(clean, groups.flat().map((g) => g.text));
+    const { logits, contrasts, words } = await this.servedLogits(clean, groups.flat().map((g) => g.text));
     const model = { name: this.config.name, version: this.config.version };
     let at = 0;
     return Promise.all(
       clean.map(async (_, i) => {
-        const d = this.decide(this.probabilities(logits[i] as number[]));
+        const d = this.decide(this.probabilities(logits[i]!), crisisScore(this.config, logits[i]!, contrasts[i] ?? null));
         const spanWords = words.slice(at, (at += groups[i]!.length));
         const wanted = opts.explain === true || (opts.explain === "concerns" && d.tier !== "low");
         const evidence = wanted ? await this.evidence(groups[i]!, spanWords, d.topLabel, d.probabilities, opts.evidenceCandidates) : [];

@@ -25,7 +25,10 @@ describe("eval metrics against hand-computed values", () => {
     expect(r.auc.value).toBe(1);
     expect(r.f1.value).toBeCloseTo(0.8333, 4); // depression 1.0, suicidal p .5 r 1 -> .6667
     expect(r.accuracy.value).toBe(0.75);
-    expect(r.crisis).toEqual({ threshold: 0.5, suicidal_recall: 1, none_flagged_rate: 0.5 });
+    expect(r.crisis).toEqual({ threshold: 0.5, suicidal_recall: 1, none_flagged_rate: 0.5, flagged_by_label: { depression: 0, suicidal: 1 } });
+    // a separate crisis score: the threshold applies to it, not to p(suicidal)
+    const k = evaluate(Y, cls, P, th, 0.5, 0, 1234, [0.7, 0.4, 0.1, 0.1]);
+    expect(k.crisis).toEqual({ threshold: 0.5, suicidal_recall: 0, none_flagged_rate: 0, flagged_by_label: { depression: 1, suicidal: 0 } });
     expect(r.confusion.matrix[4]).toEqual([0, 0, 0, 1, 1]);
     expect(r.accuracy.ci_low).toBeLessThanOrEqual(0.75);
     expect(r.accuracy.ci_high).toBeGreaterThanOrEqual(0.75);

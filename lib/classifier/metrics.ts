@@ -110,12 +110,13 @@ export interface EvalResult {
   per_label: Partial<Record<Label, { auc: number; f1: number; precision: number; recall: number }>>;
   confusion: { classes: readonly string[]; matrix: number[][] };
   ece: number;
-  crisis: { threshold: number; suicidal_recall: number | null; none_flagged_rate: number | null };
+  crisis: { threshold: number; suicidal_recall: number | null; none_flagged_rate: number | null; flagged_by_label: Partial<Record<Label, number | null>> };
 }
 
 const r4 = (x: number): number | null => (Number.isFinite(x) ? Math.round(x * 1e4) / 1e4 : null);
 
-export function evaluate(Y: number[][], cls: number[], P: number[][], th: Record<Label, number>, crisisThreshold: number, nBoot = 1000, seed = 1234): EvalResult {
+/** crisisScores: the score the crisis threshold applies to, per post (default p(suicidal)). */
+export function evaluate(Y: number[][], cls: number[], P: number[][], th: Record<Label, number>, crisisThreshold: number, nBoot = 1000, seed = 1234, crisisScores?: number[]): EvalResult {
   const point = pointMetrics(Y, cls, P, th);
   const boots: [number, number, number][] = [];
   const rnd = mulberry32(seed);
@@ -142,22 +143,25 @@ export function evaluate(Y: number[][], cls: number[], P: number[][], th: Record
     row[c] = (row[c] ?? 0) + 1;
   });
   const s = LABELS.indexOf("suicidal");
+  const score = crisisScores ?? P.map((p) => p[s] as number);
   const flagged = (want: number) => {
-    const rows = P.filter((_, i) => cls[i] === want);
-    return rows.length ? r4(rows.filter((p) => (p[s] as number) >= crisisThreshold).length / rows.length) : null;
+    const rows = score.filter((_, i) => cls[i] === want);
+    return rows.length ? r4(rows.filter((v) => v >= crisisThreshold).length / rows.length) : null;
   };
+  // how often the crisis tier fires on each condition's posts: what its recall costs the others
+  const flagged_by_label = Object.fromEntries(LABELS.flatMap((l, k) => (cls.includes(k) ? [[l, flagged(k)]] : [])));
   return {
     n, auc: stat(0), f1: stat(1), accuracy: stat(2), per_label,
     confusion: { classes: CLASSES, matrix },
     ece: r4(ece(Y, P)) ?? NaN,
-    crisis: { threshold: crisisThreshold, suicidal_recall: flagged(s), none_flagged_rate: flagged(LABELS.length) },
+    crisis: { threshold: crisisThreshold, suicidal_recall: flagged(s), none_flagged_rate: flagged(LABELS.length), flagged_by_label },
   };
 }
 
 /**
  * The share of suicidal posts caught at the threshold that flags at most `rate` of none posts (the lowest such
- * threshold, as training/metrics.py crisis_threshold picks it): how well p(suicidal) separates the two, whatever
- * threshold is served. null when either class is absent.
+ * threshold, as training/metrics.py crisis_threshold picks it): how well the crisis score separates the two,
+ * whatever threshold is served. null when either class is absent.
  */
 export function recallAtNoneRate(pSuicidal: number[], cls: number[], rate: number): number | null {
   const s = LABELS.indexOf("suicidal");

@@ -14,6 +14,8 @@ export interface Evidence {
 }
 
 export interface ClassifierResult extends Reading {
+  /** What the crisis tier reads: the crisis head's probability (config.crisis), else p(suicidal). */
+  crisisScore: number;
   evidence: Evidence[];
   model: { name: string; version: string };
 }
@@ -25,7 +27,13 @@ export interface ModelConfig {
   max_length: number;
   window_stride?: number;
   thresholds: Record<Label, number>;
+  /** The crisis tier fires at crisis score >= crisis_threshold. */
   crisis_threshold: number;
+  /**
+   * The crisis head: crisis score = sigmoid(a x (suicidal_weight x served suicidal logit + contrast_weight x the
+   * stack's log(p_suicidal / p_none)) + b). Without it the crisis score is p(suicidal).
+   */
+  crisis?: { suicidal_weight: number; contrast_weight: number; calibration: { a: number; b: number } };
   elevated_threshold?: number;
   calibration: { type: "platt"; params: Record<Label, { a: number; b: number }> };
   /** Optional second graph reading whole words; its logits are blended with the ensemble's before calibration. */

@@ -100,6 +100,9 @@ class SmokeTest(unittest.TestCase):
                     self.assertEqual(len(stack["center"]), 19)
                     self.assertEqual(len(stack["stack_weight"]), 4)
             self.assertEqual(len(cfg.get("word_model", {"blend": {"word": [0] * 4}})["blend"]["word"]), 4)
+            if "crisis" in cfg:  # the crisis head: weights on the suicidal logit and the stack's contrast, Platt
+                self.assertEqual(sorted(cfg["crisis"]), ["calibration", "contrast_weight", "suicidal_weight"])
+                self.assertEqual(sorted(cfg["crisis"]["calibration"]), ["a", "b"])
             metrics = json.loads((out / "metrics.json").read_text())["results"]["ensemble"]
             # reddit-shift is scored and reported, with the crisis tier's rate per source
             self.assertEqual(metrics["shift"]["n"], 20)

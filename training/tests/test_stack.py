@@ -2,7 +2,8 @@ import unittest
 
 import numpy as np
 
-from training.export import apply_stack, choose_stack, recall_at_none_rate, stack_features, stack_fit, stack_logits
+from training.export import (CRISIS_RECALL_SLACK, apply_stack, choose_crisis, choose_stack, crisis_logit,
+                             recall_at_none_rate, stack_contrast, stack_features, stack_fit, stack_logits)
 
 
 class StackTest(unittest.TestCase):
@@ -92,6 +93,33 @@ class StackTest(unittest.TestCase):
         self.assertAlmostEqual(mean[str(row["stack_share"])], max(mean.values()), places=3)
         # the other labels are chosen on dev alone
         self.assertNotIn("shift_crisis_recall", cv[0])
+
+
+    def test_the_contrast_is_log_p_suicidal_over_p_none(self):
+        W, b = stack_fit(self.F, self.Y)
+        z = self.F @ W.T + b
+        p = np.exp(z - z.max(1, keepdims=True))
+        p /= p.sum(1, keepdims=True)
+        stack = {"weights": W.tolist(), "bias": b.tolist()}
+        np.testing.assert_allclose(stack_contrast(self.F, stack), np.log(p[:, 4] / p[:, 0]), rtol=1e-6, atol=1e-6)
+
+    def test_the_crisis_head_takes_the_smallest_share_near_the_best_recall(self):
+        # sui separates suicidal from depression but mixes suicidal with none; the contrast does the opposite
+        rng = np.random.default_rng(4)
+        cls = self.cls
+        sui = np.where(cls == 4, 1.0, np.where(cls == 1, -2.0, 0.0)) + rng.normal(0, 0.8, len(cls))
+        contrast = np.where(cls == 4, 2.0, np.where(cls == 0, -2.0, 1.5)) + rng.normal(0, 0.8, len(cls))
+        crisis, rec = choose_crisis(sui, contrast, self.Y, shift=(sui, contrast, self.Y))
+        mean = {float(a): np.mean(r) for a, r in rec.items()}
+        best = max(mean.values())
+        self.assertGreater(crisis["share"], 0)
+        self.assertGreaterEqual(mean[crisis["share"]], best - CRISIS_RECALL_SLACK - 1e-4)
+        self.assertTrue(all(v < best - CRISIS_RECALL_SLACK + 1e-4 for a, v in mean.items() if a < crisis["share"]))
+        # the served weights reproduce the chosen mix (in the suicidal logit's scale)
+        K = crisis_logit(sui, contrast, crisis)
+        self.assertAlmostEqual(recall_at_none_rate(self.Y, K), rec[str(crisis["share"])][0], places=3)
+        # the mix catches more suicidal posts at the same share of none posts than the suicidal logit alone
+        self.assertGreater(recall_at_none_rate(self.Y, K), recall_at_none_rate(self.Y, sui))
 
 
 if __name__ == "__main__":
