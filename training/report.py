@@ -15,7 +15,8 @@ ROWS = [("lr", "TF-IDF word 1-2-gram logistic regression (baseline)"), ("rf", "T
         ("bag", "bag-of-WordPiece-n-grams branch alone"), ("transformer+bag", "transformer + bag (`model.onnx`)"),
         ("word-lr", "word NB-LR member alone (`word-lr.onnx`)"),
         ("blend", "transformer + bag blended with the word NB-LR"),
-        ("ensemble", "**shipped: the blend mixed with the softmax stack**")]
+        ("stacked", "the blend mixed with the softmax stack, crisis tier on p(suicidal)"),
+        ("ensemble", "**shipped: the stacked blend with the crisis head**")]
 
 
 def ci(m):
@@ -101,6 +102,17 @@ def bars(test, shift, ev_shift, ev_test):
     return "\n".join(lines)
 
 
+def flagged_by_label(named):
+    """What the crisis tier's recall costs: the share of each condition's posts it flags, per set."""
+    rows = [(n, e["crisis"].get("flagged_by_label")) for n, e in named if e and e["crisis"].get("flagged_by_label")]
+    if not rows:
+        return "not measured yet"
+    labels = list(rows[0][1])
+    out = ["| set | " + " | ".join(labels) + " |", "|---" * (len(labels) + 1) + "|"]
+    out += [f"| {n} | " + " | ".join(f"{by.get(l, float('nan')):.3f}" for l in labels) + " |" for n, by in rows]
+    return "\n".join(out)
+
+
 def load(path):
     return json.loads(path.read_text()) if path.exists() else None
 
@@ -148,6 +160,11 @@ def main(argv=None):
                     f"{bench['posts_per_s_batched']} posts/s batched, peak RSS {bench['peak_rss_mb']} MB "
                     f"(transformers.js pipeline on `model.onnx` alone: p50 {bench['transformers_js']['p50_ms_128']} ms, "
                     f"{bench['transformers_js']['posts_per_s_batched']} posts/s).")
+    crisis_md = ("The crisis score is the crisis head's: sigmoid(a x (w1 x the served suicidal logit + w2 x the stack's "
+                 "log(p_suicidal / p_none)) + b), Platt-calibrated on dev (`training/export.py` choose_crisis). "
+                 "p(suicidal) must also tell suicidal from depression posts; the contrast separates suicidal posts "
+                 "from posts with no condition better, which is what the tier is judged on, and flags more posts of "
+                 "the other conditions (table below)." if cfg.get("crisis") else "The crisis score is p(suicidal).")
     wm = cfg.get("word_model")
     word_md = (f"- `{wm['file']}`: logistic regressions over the whole post's word 1-2-grams ({wm['features']} features): "
                f"{wm.get('outputs', 4)} outputs (4 one-vs-rest NB-LR logits, 4 from a 5-way softmax LR, 6 pairwise "
@@ -175,11 +192,11 @@ mentions of a community ("r/SuicideWatch", "this sub") are blanked (`training/ma
 in training and serving alike: they name the label's source, not the person's words.
 
 Tiers:
-- **crisis**: calibrated p(suicidal) >= {cfg['crisis_threshold']:.4f}, the lowest threshold that flags at most
+- **crisis**: crisis score >= {cfg['crisis_threshold']:.4f}, the lowest threshold that flags at most
   {CRISIS_MAX_NONE_RATE:.0%} of dev's and of reddit-shift's `none` posts and at most {CRISIS_MAX_SOURCE_RATE:.0%} of any
   one reddit-shift community's (`training/export.py` world_crisis_threshold). Explicit crisis words and
   plain phrases of passive ideation raise any post to crisis whatever the model says
-  (`lib/classifier/crisis-words.ts`).
+  (`lib/classifier/crisis-words.ts`). {crisis_md}
 - **elevated**: any condition at or above its threshold (chosen to maximise macro F1 + 5-way accuracy on dev and
   reddit-shift together), or any probability >= {cfg.get('elevated_threshold')}.
 - **low**: otherwise.
@@ -215,6 +232,10 @@ Per condition, shipped model, test:
 {per_label(ens['test'])}
 
 {ts_md}
+Share of each condition's posts in the model's crisis tier (what its recall costs the other conditions):
+
+{flagged_by_label([("test", ens['test']), ("reddit-shift", ens.get('shift')), ("dev", ens['dev'])])}
+
 Served crisis tier per reddit-shift source (`npm run eval -- ../shared/data/reddit-shift/dev.jsonl`):
 
 {served_sources(ev_shift) if ev_shift else 'not measured yet'}
