@@ -15,7 +15,7 @@ ALL_CLASSES = LABELS + ["none"]
 REPO = Path(__file__).resolve().parent.parent
 RUNS = Path(os.environ.get("LANTERN_RUNS_DIR") or (REPO / "training" / "runs"))
 MODEL_NAME = "lantern-distilbert-v2"
-MODEL_VERSION = "2.0.0"
+MODEL_VERSION = "2.1.0"
 SEED = 1234
 
 
