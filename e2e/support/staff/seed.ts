@@ -10,6 +10,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
+import { ANONYMIZER_VERSION } from "@/lib/anonymize";
 import { openDatabase } from "@/lib/db/connect";
 import { systemActor } from "@/lib/auth/actor";
 import { createUser } from "@/lib/db/users";
@@ -45,15 +46,21 @@ try {
 
   let n = 0;
   const today = new Date().toISOString().slice(0, 10);
-  async function makeCase(name: string, s: { tier: Tier; confidence: number; labels: string[]; country?: string; createdOn?: string }) {
+  // Seeded text counts as anonymized by the current rules (the server re-anonymizes older rows at start), unless a
+  // case says otherwise (`anonymizerVersion: 1`: saved under the rules before 2.0).
+  async function makeCase(
+    name: string,
+    s: { tier: Tier; confidence: number; labels: string[]; country?: string; createdOn?: string; text?: string; anonymizerVersion?: number },
+  ) {
     n++;
-    const text = `I keep telling myself it will pass. ${canary(name)} Nothing feels worth it lately and I can't sleep. Tomorrow I will try to call someone.`;
+    const text = `I keep telling myself it will pass. ${canary(name)} ${s.text ?? "Nothing feels worth it lately and I can't sleep. Tomorrow I will try to call someone."}`;
     const c = await db.case.create({
       data: {
         reference: `LNT-E${String(n).padStart(3, "0")}-${run.slice(0, 4)}`,
         submissionKey: `e2e-${run}-${n}`,
         createdOn: new Date(`${s.createdOn ?? today}T00:00:00Z`),
         redactedText: text,
+        anonymizerVersion: s.anonymizerVersion ?? ANONYMIZER_VERSION,
         probabilities: { depression: 0.81, anxiety: 0.22, bipolar: 0.04, suicidal: s.tier === "CRISIS" ? 0.77 : 0.12 },
         labels: s.labels,
         topLabel: s.labels[0] ?? "none",
@@ -80,6 +87,21 @@ try {
     target: await makeCase("target", { tier: "ELEVATED", confidence: 0.7, labels: ["depression"] }),
     othersClaim: await makeCase("othersClaim", { tier: "ELEVATED", confidence: 0.6, labels: ["anxiety"] }),
     audited: await makeCase("audited", { tier: "LOW", confidence: 0.35, labels: [] }),
+    // Text that the rules kept but that may still identify someone: the case page warns (lib/anonymize/leftovers.ts).
+    leftovers: await makeCase("leftovers", {
+      tier: "LOW",
+      confidence: 0.2,
+      labels: [],
+      text: "Nothing feels worth it lately and I can't sleep. Zorblax Quint keeps calling, his number is 4471902, find me on discord.",
+    }),
+    // Saved under the rules before 2.0: the server anonymizes it again at start, in the background.
+    stale: await makeCase("stale", {
+      tier: "LOW",
+      confidence: 0.2,
+      labels: [],
+      anonymizerVersion: 1,
+      text: "Nothing feels worth it lately and I can't sleep. Text me on ５５５-０１９９-１２３４ or jane.doe(at)gmail(dot)com.",
+    }),
   };
   for (let i = 0; i < 26; i++) await makeCase(`page${i}`, { tier: "LOW", confidence: 0.3, labels: ["anxiety"], country: "ZP" });
 
@@ -88,7 +110,7 @@ try {
     where: { id: cases.othersClaim.id },
     data: { status: "IN_REVIEW", claimedById: users.clinician2.id, updatedAt: new Date() },
   });
-  await db.caseNote.create({ data: { caseId: cases.othersClaim.id, authorId: users.clinician2.id, body: `Private note ${canary("note")}` } });
+  await db.caseNote.create({ data: { caseId: cases.othersClaim.id, authorId: users.clinician2.id, body: `Private note ${canary("note")}`, anonymizerVersion: ANONYMIZER_VERSION } });
 
   const fixture: StaffFixture = { run, users, cases, noteCanary: canary("note") };
   fs.mkdirSync(path.join(root, "test-results"), { recursive: true });

@@ -11,7 +11,9 @@ import { getCaseForReview } from "@/lib/db/review";
 import { CONDITIONS } from "@/lib/assessment/vocabulary";
 import { CONDITION_NAMES, TIER_NAMES, percent } from "@/lib/assessment/names";
 import { tierFromDb } from "@/lib/assessment/db-enums";
+import { findLeftovers } from "@/lib/anonymize/leftovers";
 import { EvidenceText } from "./evidence-text";
+import { LeftoversNotice } from "./leftovers-notice";
 import { ResourceCard } from "./resource-card";
 import { WorkflowPanel } from "./workflow-panel";
 import { NotesPanel } from "./notes-panel";
@@ -58,6 +60,8 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
               Saved on {c.createdOn} · {c.country} · model {c.modelName} {c.modelVersion}
             </p>
           </div>
+
+          <LeftoversNotice found={findLeftovers(c.redactedText)} />
 
           <section aria-labelledby="text-h" className="rounded-[var(--radius)] border border-border bg-card p-4">
             <h2 id="text-h" className="mb-2 text-lg font-semibold">What they wrote (anonymized)</h2>
