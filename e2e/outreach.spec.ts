@@ -61,12 +61,17 @@ test("outreach happy path: paste, triage with progress, help for a row, print sh
   await expect(sheet.locator("[data-resource-id]").first()).toBeVisible();
   await page.emulateMedia({ media: "screen" });
 
+  // The details open again over the page.
+  await outreach.resultRows.first().getByRole("button", { name: /Help & reply/ }).click();
+  await expect(detail).toBeVisible();
+
   // Saving is explicit: the button stays disabled until the box is ticked.
   const save = detail.getByRole("button", { name: "Save as case" });
   await expect(save).toBeDisabled();
   await detail.getByRole("checkbox").click();
   const [saveRequest] = await Promise.all([page.waitForRequest((r) => r.method() === "POST" && !!r.headers()["next-action"]), save.click()]);
-  await expect(detail.getByTestId("case-saved")).toContainText(/Reference: LNT-/);
+  // The server classifies and anonymizes the post again before storing it: seconds on a busy machine.
+  await expect(detail.getByTestId("case-saved")).toContainText(/Reference: LNT-/, { timeout: 30_000 });
 
   // The save action checks the role itself: a clinician replaying it gets a refusal and no reference.
   const clinician = await browser.newContext({ storageState: "e2e/.auth/clinician.json" });
@@ -81,6 +86,8 @@ test("outreach happy path: paste, triage with progress, help for a row, print sh
   expect(replay).not.toMatch(/LNT-/);
   await clinician.close();
 
+  await page.getByRole("dialog").getByRole("button", { name: "Close" }).click();
+  await expect(page.getByRole("dialog")).toBeHidden();
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export CSV" }).click()]);
   const rows = Papa.parse<Record<string, string>>((await readFile((await download.path())!, "utf8")).replace(/^\ufeff/, ""), {
     header: true,

@@ -11,6 +11,7 @@ const NAV: Record<SessionUser["role"], { href: string; label: string }[]> = {
     { href: "/admin", label: "People" },
     { href: "/admin/audit", label: "Audit trail" },
     { href: "/dashboard", label: "Dashboard" },
+    { href: "/outreach", label: "Batch triage" },
   ],
   OUTREACH: [{ href: "/outreach", label: "Batch triage" }],
 };
@@ -18,7 +19,7 @@ const NAV: Record<SessionUser["role"], { href: string; label: string }[]> = {
 /** Top bar for staff pages: where you are, who you are, and a way out. */
 export function StaffHeader({ user }: { user: SessionUser }) {
   return (
-    <header className="border-b border-border bg-card print:hidden">
+    <header className="no-print border-b border-border bg-card print:hidden">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
         <span className="font-semibold">Lantern</span>
         <nav aria-label="Staff" className="flex flex-wrap gap-4 text-sm">

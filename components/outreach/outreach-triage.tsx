@@ -2,6 +2,7 @@
 import { useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
+import { Sheet } from "@/components/ui/sheet";
 import { NativeSelect } from "@/components/ui/select";
 import { chunkPosts } from "@/lib/outreach/chunks";
 import { toTriageCsv } from "@/lib/outreach/export";
@@ -130,6 +131,7 @@ export function OutreachTriage(props: { countries: readonly string[]; classifyCh
   const unread = rows.filter((r) => !r.result);
   const hasCrisis = rows.some((r) => r.result?.tier === "crisis");
   const sheet = sheetRow === null ? undefined : rows.find((r) => r.row === sheetRow);
+  const open = openRow === null ? undefined : rows.find((r) => r.row === openRow);
   const hasErrors = input.notices.some((n) => n.level === "error");
   const canStart = !!batch && partPosts.length > 0 && !running && !(hasErrors && batch.parts.length === 0);
 
@@ -218,34 +220,34 @@ export function OutreachTriage(props: { countries: readonly string[]; classifyCh
                 Export CSV
               </Button>
             </div>
-            <ResultsTable
-              rows={sorted}
-              rowLabel={rowLabel}
-              openRow={openRow}
-              onToggle={(row) => setOpenRow((cur) => (cur === row ? null : row))}
-              renderDetail={(r) => (
-                <RowDetail
-                  rowName={`${rowLabel} ${r.row}`}
-                  text={r.text}
-                  result={r.result!}
-                  reply={replyFor(r)}
-                  onReplyChange={(reply) => setReplies((prev) => ({ ...prev, [r.row]: reply }))}
-                  onOpenSheet={() => {
-                    setSheetRow(r.row);
-                    requestAnimationFrame(() => sheetRef.current?.scrollIntoView({ block: "start" }));
-                  }}
-                  country={country}
-                  canSave={props.canSave}
-                  onSave={async (input) => {
-                    const res = await props.saveRow(input);
-                    return res.ok ? { ok: true, reference: res.data.reference } : { ok: false, message: res.error };
-                  }}
-                />
-              )}
-            />
+            <ResultsTable rows={sorted} rowLabel={rowLabel} onOpen={setOpenRow} />
           </section>
         ) : null}
       </div>
+
+      <Sheet open={open?.result !== undefined} onOpenChange={(o) => (o ? null : setOpenRow(null))} title={open ? `Help & reply: ${rowLabel} ${open.row}` : ""}>
+        {open?.result ? (
+          <RowDetail
+            rowName={`${rowLabel} ${open.row}`}
+            text={open.text}
+            result={open.result}
+            reply={replyFor(open)}
+            onReplyChange={(reply) => setReplies((prev) => ({ ...prev, [open.row]: reply }))}
+            onOpenSheet={() => {
+              setOpenRow(null);
+              setSheetRow(open.row);
+              // After the dialog has closed and handed focus back.
+              setTimeout(() => sheetRef.current?.scrollIntoView({ block: "start" }), 50);
+            }}
+            country={country}
+            canSave={props.canSave}
+            onSave={async (input) => {
+              const res = await props.saveRow(input);
+              return res.ok ? { ok: true, reference: res.data.reference } : { ok: false, message: res.error };
+            }}
+          />
+        ) : null}
+      </Sheet>
 
       {sheet?.result ? (
         <div ref={sheetRef} className="mt-6 flex flex-col gap-3 scroll-mt-4">

@@ -1,10 +1,9 @@
 "use client";
-import { CONDITIONS } from "@/lib/assessment/vocabulary";
-import { Fragment } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { type TriageResult } from "@/lib/outreach/types";
+import { CONDITIONS } from "@/lib/assessment/vocabulary";
 import { CONDITION_NAMES, percent } from "@/lib/assessment/names";
+import { type TriageResult } from "@/lib/outreach/types";
 import { TIER_WORDS } from "./words";
 
 export interface TriageRow {
@@ -18,20 +17,18 @@ export interface TriageRow {
 
 const EXCERPT = 140;
 
-/** The batch sorted by risk (the caller sorts); one row's details open below it. */
-export function ResultsTable(props: {
-  rows: readonly TriageRow[];
-  rowLabel: "row" | "post";
-  openRow: number | null;
-  onToggle: (row: number) => void;
-  renderDetail: (row: TriageRow) => React.ReactNode;
-}) {
+/**
+ * The batch sorted by risk (the caller sorts). One table in the page: from `md` it lays out as a table; below, each
+ * row lays out as a card (risk, the post's start, the scores in one line, the action), so a phone never scrolls
+ * sideways and the tests and screen readers meet the same rows at every width. Details open in a sheet.
+ */
+export function ResultsTable(props: { rows: readonly TriageRow[]; rowLabel: "row" | "post"; onOpen: (row: number) => void }) {
   const heading = props.rowLabel === "row" ? "Row" : "Post";
   return (
-    <div className="overflow-x-auto rounded-[var(--radius)] border border-border bg-card">
-      <table className="w-full border-collapse text-sm" data-testid="results-table">
+    <div className="relative md:overflow-x-auto md:rounded-[var(--radius)] md:border md:border-border md:bg-card">
+      <table className="w-full border-collapse text-sm max-md:block" data-testid="results-table">
         <caption className="sr-only">Posts sorted by risk, highest first, with the model&apos;s score for each condition</caption>
-        <thead className="bg-muted text-left">
+        <thead className="bg-muted text-left max-md:hidden">
           <tr>
             <th scope="col" className="p-2">{heading}</th>
             <th scope="col" className="p-2">Text</th>
@@ -46,46 +43,44 @@ export function ResultsTable(props: {
             </th>
           </tr>
         </thead>
-        <tbody>
+        <tbody className="max-md:flex max-md:flex-col max-md:gap-3">
           {props.rows.map((r) => {
-            const open = props.openRow === r.row;
             const tier = r.result?.tier ?? "unknown";
             return (
-              <Fragment key={r.row}>
-                <tr className="border-t border-border align-top" data-testid="result-row" data-row={r.row} data-tier={tier}>
-                  <th scope="row" className="p-2 font-normal tabular-nums">
-                    {r.row}
-                  </th>
-                  <td className="max-w-md p-2">
-                    <span className="line-clamp-2 break-words">
-                      {r.original.length > EXCERPT ? `${r.original.slice(0, EXCERPT)}…` : r.original}
-                    </span>
+              <tr
+                key={r.row}
+                className="border-t border-border align-top max-md:grid max-md:grid-cols-[auto_1fr] max-md:gap-x-3 max-md:gap-y-2 max-md:rounded-[var(--radius)] max-md:border max-md:bg-card max-md:p-3"
+                data-testid="result-row"
+                data-row={r.row}
+                data-tier={tier}
+              >
+                <th scope="row" className="p-2 font-normal tabular-nums max-md:row-span-2 max-md:p-0 max-md:text-muted-foreground">
+                  <span className="md:hidden">{heading} </span>
+                  {r.row}
+                </th>
+                <td className="p-2 max-md:order-2 max-md:col-start-2 max-md:p-0 md:max-w-md">
+                  <span className="line-clamp-2 break-words">{r.original.length > EXCERPT ? `${r.original.slice(0, EXCERPT)}…` : r.original}</span>
+                </td>
+                <td className="p-2 max-md:order-1 max-md:col-start-2 max-md:p-0">
+                  <Badge variant={tier === "crisis" ? "crisis" : tier === "unknown" ? "outline" : tier === "elevated" ? "default" : "muted"}>{TIER_WORDS[tier]}</Badge>
+                </td>
+                {CONDITIONS.map((l) => (
+                  <td key={l} className="p-2 text-right tabular-nums max-md:hidden" data-label={l}>
+                    {r.result ? percent(r.result.probabilities[l]) : "–"}
                   </td>
-                  <td className="p-2">
-                    <Badge variant={tier === "crisis" ? "crisis" : tier === "unknown" ? "outline" : tier === "elevated" ? "default" : "muted"}>
-                      {TIER_WORDS[tier]}
-                    </Badge>
-                  </td>
-                  {CONDITIONS.map((l) => (
-                    <td key={l} className="p-2 text-right tabular-nums" data-label={l}>
-                      {r.result ? percent(r.result.probabilities[l]) : "–"}
-                    </td>
-                  ))}
-                  <td className="p-2">
-                    {r.result ? (
-                      <Button type="button" variant="ghost" size="sm" aria-expanded={open} onClick={() => props.onToggle(r.row)}>
-                        {open ? "Hide" : "Help & reply"}
-                        <span className="sr-only"> for {heading.toLowerCase()} {r.row}</span>
-                      </Button>
-                    ) : null}
-                  </td>
-                </tr>
-                {open && r.result ? (
-                  <tr className="border-t border-border bg-background">
-                    <td colSpan={4 + CONDITIONS.length}>{props.renderDetail(r)}</td>
-                  </tr>
-                ) : null}
-              </Fragment>
+                ))}
+                <td className="text-xs text-muted-foreground max-md:order-3 max-md:col-span-2 md:hidden">
+                  {r.result ? CONDITIONS.map((l) => `${CONDITION_NAMES.outreach[l]} ${percent(r.result!.probabilities[l])}`).join(" · ") : "Scores not read yet"}
+                </td>
+                <td className="p-2 max-md:order-4 max-md:col-span-2 max-md:p-0">
+                  {r.result ? (
+                    <Button type="button" variant="outline" size="sm" className="max-md:w-full" onClick={() => props.onOpen(r.row)}>
+                      Help &amp; reply
+                      <span className="sr-only"> for {heading.toLowerCase()} {r.row}</span>
+                    </Button>
+                  ) : null}
+                </td>
+              </tr>
             );
           })}
         </tbody>

@@ -19,7 +19,7 @@ export default async function AdminPage() {
       <main id="main" className="mx-auto flex max-w-6xl flex-col gap-6 p-4">
         <h1 className="text-2xl font-semibold">People</h1>
         <AddUserForm />
-        <div className="overflow-x-auto rounded-[var(--radius)] border border-border bg-card">
+        <div className="relative overflow-x-auto rounded-[var(--radius)] border border-border bg-card">
           <table className="w-full text-left text-sm" data-testid="users">
             <thead className="border-b border-border bg-muted">
               <tr>

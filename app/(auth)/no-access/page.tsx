@@ -14,7 +14,7 @@ export default async function NoAccessPage() {
     <main id="main" className="mx-auto flex min-h-dvh max-w-md flex-col justify-center p-6">
       <Card>
         <CardHeader>
-          <CardTitle>
+          <CardTitle as="h1">
             <span className="text-2xl">This page is not part of your role</span>
           </CardTitle>
           <CardDescription>

@@ -33,7 +33,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <main id="main" className="mx-auto flex min-h-dvh max-w-md flex-col justify-center p-6">
       <Card>
         <CardHeader>
-          <CardTitle>
+          <CardTitle as="h1">
             <span className="text-2xl">Staff sign-in</span>
           </CardTitle>
           <CardDescription>For clinicians, outreach workers and administrators of Lantern.</CardDescription>

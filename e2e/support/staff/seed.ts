@@ -102,6 +102,8 @@ try {
       anonymizerVersion: 1,
       text: "Nothing feels worth it lately and I can't sleep. Text me on ５５５-０１９９-１２３４ or jane.doe(at)gmail(dot)com.",
     }),
+    // Worked through on a phone-sized screen (review-phone.spec.ts).
+    phone: await makeCase("phone", { tier: "ELEVATED", confidence: 0.72, labels: ["depression"], country: "ZR" }),
   };
   for (let i = 0; i < 26; i++) await makeCase(`page${i}`, { tier: "LOW", confidence: 0.3, labels: ["anxiety"], country: "ZP" });
 

@@ -45,7 +45,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </label>
           <Button type="submit">Filter</Button>
         </form>
-        <div className="overflow-x-auto rounded-[var(--radius)] border border-border bg-card">
+        {/* Wider than a phone: the table scrolls inside this box (focusable, so a keyboard can scroll it too). */}
+        <div className="relative overflow-x-auto rounded-[var(--radius)] border border-border bg-card" tabIndex={0} role="region" aria-label="Audit events">
           <table className="w-full text-left text-sm" data-testid="audit">
             <thead className="border-b border-border bg-muted">
               <tr>

@@ -16,7 +16,7 @@ export default async function ChangePasswordPage() {
     <main id="main" className="mx-auto flex min-h-dvh max-w-md flex-col justify-center p-6">
       <Card>
         <CardHeader>
-          <CardTitle>
+          <CardTitle as="h1">
             <span className="text-2xl">Choose a new password</span>
           </CardTitle>
           <CardDescription>

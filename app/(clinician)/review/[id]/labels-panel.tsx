@@ -18,7 +18,7 @@ export function LabelsPanel({ caseId, modelLabels, mine, canWrite }: Props) {
   const [message, setMessage] = useState<string | null>(null);
   return (
     <section aria-labelledby="labels-h" className="flex flex-col gap-3">
-      <h2 id="labels-h" className="text-lg font-semibold">Your judgement</h2>
+      <h2 id="labels-h" className="scroll-mt-48 text-lg font-semibold">Your judgement</h2>
       <p className="text-sm text-muted-foreground">For each condition, is it present in this post? Saved as feedback for retraining.</p>
       <form
         className="flex flex-col gap-3"

@@ -18,7 +18,7 @@ export function NotesPanel({ caseId, notes, canWrite }: { caseId: string; notes:
   const form = useRef<HTMLFormElement>(null);
   return (
     <section aria-labelledby="notes-h" className="flex flex-col gap-3">
-      <h2 id="notes-h" className="text-lg font-semibold">Notes</h2>
+      <h2 id="notes-h" className="scroll-mt-48 text-lg font-semibold">Notes</h2>
       {notes.length === 0 ? <p className="text-sm text-muted-foreground">No notes yet.</p> : null}
       <ol className="flex flex-col gap-2" data-testid="notes">
         {notes.map((n) => (

@@ -115,7 +115,9 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           </section>
         </div>
 
-        <aside className="flex flex-col gap-6 rounded-[var(--radius)] border border-border bg-card p-4">
+        {/* On phones the aside's box dissolves into the page's single column: the workflow becomes a bar stuck to
+            the top of the screen (claim, status, jump to judgement and notes) and the rest follows the case. */}
+        <aside className="flex flex-col gap-6 max-lg:contents lg:rounded-[var(--radius)] lg:border lg:border-border lg:bg-card lg:p-4">
           <WorkflowPanel caseId={c.id} status={c.status} mine={c.mine} claimedByOther={claimedByOther} />
           {c.reachable ? (
             <WriteToPerson caseId={c.id} canWrite={c.mine} choices={choices} />

@@ -23,13 +23,21 @@ export function WorkflowPanel({ caseId, status, mine, claimedByOther }: Props) {
     });
 
   return (
-    <section aria-labelledby="workflow-h" className="flex flex-col gap-3">
-      <h2 id="workflow-h" className="text-lg font-semibold">Workflow</h2>
-      <p data-testid="case-status">
+    <section
+      aria-labelledby="workflow-h"
+      data-testid="case-actions"
+      className="flex flex-col gap-3 max-lg:sticky max-lg:top-0 max-lg:z-20 max-lg:order-first max-lg:-mx-4 max-lg:-mt-4 max-lg:gap-2 max-lg:border-b max-lg:border-border max-lg:bg-card max-lg:px-4 max-lg:py-2 max-lg:shadow-sm"
+    >
+      <h2 id="workflow-h" className="text-lg font-semibold max-lg:sr-only">Workflow</h2>
+      <p data-testid="case-status" className="max-lg:text-sm">
         Status: <strong>{STATUS_LABEL[status]}</strong>
         {claimedByOther ? <span> · claimed by {claimedByOther}</span> : mine ? <span> · claimed by you</span> : null}
       </p>
-      <div className="flex flex-wrap gap-2">
+      <nav aria-label="On this case" className="flex gap-4 text-sm lg:hidden">
+        <a className="underline" href="#labels-h">Your judgement</a>
+        <a className="underline" href="#notes-h">Notes</a>
+      </nav>
+      <div className="flex flex-wrap gap-2 max-lg:gap-1.5">
         {status === "NEW" && !claimedByOther ? (
           <Button disabled={pending} onClick={() => run(() => claimCaseAction({ caseId }))}>Claim this case</Button>
         ) : null}
