@@ -7,7 +7,9 @@ import { isRetired } from "@/lib/db/retired-submissions";
 import { claimCase, addCaseNote, getCaseForReview, setCaseLabels } from "@/lib/db/review";
 import { listQueue } from "@/lib/db/review-queue";
 import { listCaseMessages, writeToPerson } from "@/lib/db/case-messages";
-import { makeCase, makeUser } from "@/test/review/fixtures";
+import { daysAgo, makeCase, makeUser } from "@/test/review/fixtures";
+import { purgeExpiredCases } from "@/lib/db/retention";
+import { systemActor } from "@/lib/auth/actor";
 import { hashFollowUpCode, newFollowUpCode } from "./code";
 import { createFollowUpLimiter, type FollowUpLimits } from "./limits";
 import { OPEN_MESSAGES, eraseByPerson, followUpView, normalizeReference, openCase, writeBack, type CrisisCheck } from "./person";
@@ -222,5 +224,16 @@ forEachDatabase((getDb) => {
     expect(await isRetired(db, c.submissionKey)).toBe(true);
     expect(await followUpView(db, c.id)).toBeNull();
     expect(await openCase(db, limiter, { reference: c.reference, code: c.code }, "owner")).toMatchObject({ ok: false, problem: "wrong" });
+  });
+
+  it("messages expire with their case's retention", async () => {
+    const db = getDb();
+    const limiter = createFollowUpLimiter(LIMITS);
+    const old = await makeCase(db, { createdOn: daysAgo(400), country: "QR" });
+    const kept = await makeCase(db, { createdOn: daysAgo(1), country: "QR" });
+    for (const c of [old, kept]) await writeBack(db, limiter, c.id, { text: "Still thinking about what you wrote." }, calm);
+    await purgeExpiredCases(db, systemActor("cli"), { retentionDays: 365 });
+    expect(await db.caseMessage.count({ where: { caseId: old.id } })).toBe(0);
+    expect(await db.caseMessage.count({ where: { caseId: kept.id } })).toBe(1);
   });
 });

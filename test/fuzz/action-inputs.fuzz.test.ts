@@ -6,6 +6,8 @@ import { resourceCaseSchema } from "@/lib/ai/context";
 import { newUserSchema } from "@/lib/db/users";
 import { classifyChunkInput, saveCaseInput } from "@/lib/outreach/schema";
 import { caseRefSchema, labelsSchema, noteSchema, queueFilterSchema, statusChangeSchema } from "@/lib/review/schemas";
+import { openInputSchema, replySchema } from "@/lib/follow-up/person";
+import { writeToPersonSchema } from "@/lib/db/case-messages";
 import { FUZZ } from "./runs";
 
 // Every server action (and the JSON routes that mirror them) parses its input with one of these schemas
@@ -28,6 +30,9 @@ const SCHEMAS: Entry[] = [
   { name: "review addNote", schema: noteSchema, valid: { caseId: CASE_ID, body: "Called back, safe." }, maxJson: 31_000 },
   { name: "review saveLabels", schema: labelsSchema, valid: { caseId: CASE_ID, labels: { depression: true, anxiety: false, bipolar: false, suicidal: true } }, maxJson: 300 },
   { name: "review queue filters (search params)", schema: queueFilterSchema, valid: { status: "NEW", page: "2" }, maxJson: 400 },
+  { name: "follow-up open (openFollowUpAction)", schema: openInputSchema, valid: { reference: "LNT-W39E-K7MN", code: "7K3Q-9MZD-X2PA" }, maxJson: 2_000 },
+  { name: "follow-up reply (writeBackAction)", schema: replySchema, valid: { text: "Thank you." }, maxJson: 13_000 },
+  { name: "review writeToPerson / previewMessage", schema: writeToPersonSchema, valid: { caseId: CASE_ID, body: "Thank you.", resourceIds: ["us-988-call-text"] }, maxJson: 75_000 },
   { name: "admin createUser", schema: newUserSchema, valid: { email: "new@lantern.local", role: "CLINICIAN" }, maxJson: 2_000 },
 ];
 
