@@ -4,6 +4,8 @@
 // the anonymizer's rules are newer than the ones it passed.
 // Add other start-up work as another dynamic import here.
 export async function register() {
+  // NEXT_RUNTIME is set by Next per bundle and inlined at build time; lib/env is loaded only in the Node.js runtime.
+  // eslint-disable-next-line no-restricted-properties -- a build-time constant, not configuration
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   // Configuration and secrets first (exits with one message when they are wrong), then the model warm-up.
   const { preflight } = await import("@/lib/startup/preflight");

@@ -7,6 +7,8 @@ import { isCrossOriginWrite } from "@/lib/security/origin";
 
 export function proxy(request: NextRequest) {
   const nonce = createNonce();
+  // NODE_ENV is inlined at build time here (the proxy bundle stays free of lib/env and its validation).
+  // eslint-disable-next-line no-restricted-properties -- a build-time constant, not configuration
   const headers = securityHeaders({ nonce, production: process.env.NODE_ENV === "production" });
   const csp = headers.get("content-security-policy") ?? "";
 

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkEnv } from "./env";
+import { checkEnv, INTERNAL_VARIABLES, serverShape } from "./env";
 
 const STRONG = "k3J9xQ2mZr8LwP5vT1yB6nH4cF7dS0aE+/=";
 
@@ -61,5 +61,14 @@ describe("lib/env", () => {
       if (m) vars[m[1]!] = m[2]!.trim();
     }
     expect(checkEnv(vars).ok).toBe(true);
+  });
+
+  it("documents in .env.example exactly the variables lib/env.ts declares (no drift either way)", () => {
+    const text = fs.readFileSync(path.join(import.meta.dirname, "..", ".env.example"), "utf8");
+    const documented = new Set([...text.matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]!));
+    const declared = new Set(Object.keys(serverShape));
+    expect([...declared].filter((k) => !documented.has(k))).toEqual([]);
+    expect([...documented].filter((k) => !declared.has(k))).toEqual([]);
+    for (const internal of INTERNAL_VARIABLES) expect(documented.has(internal)).toBe(false);
   });
 });

@@ -18,12 +18,13 @@ import { applyMigrations, projectRoot } from "./schema-engine";
 import { pgAdapterFactory, pgliteAdapterFactory } from "./adapters";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { PGlite } from "@electric-sql/pglite";
+import { readEnv } from "@/lib/env";
 
 export type Db = PrismaClient;
 export type DbKind = "pglite" | "postgres";
 
 export interface OpenOptions {
-  /** PostgreSQL connection string; default process.env.DATABASE_URL. Pass null to force PGlite. */
+  /** PostgreSQL connection string; default the DATABASE_URL variable. Pass null to force PGlite. */
   databaseUrl?: string | null;
   /** PGlite data folder; default LANTERN_DATA_DIR or ./data/pglite. */
   dataDir?: string;
@@ -59,7 +60,7 @@ export class DatabaseStartupError extends Error {
 }
 
 export function defaultDataDir(): string {
-  return path.resolve(projectRoot(), process.env.LANTERN_DATA_DIR || "data/pglite");
+  return path.resolve(projectRoot(), readEnv().LANTERN_DATA_DIR || "data/pglite");
 }
 
 /** Strips credentials from a URL for messages. */
@@ -77,7 +78,7 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<DbHandle> {
     opts.pglite || opts.memory
       ? undefined
       : opts.databaseUrl === undefined
-        ? process.env.DATABASE_URL || undefined
+        ? readEnv().DATABASE_URL || undefined
         : opts.databaseUrl || undefined;
   const handle = url ? await openPostgres(url, opts) : await openPglite(opts);
   if (opts.migrate !== false) {

@@ -11,6 +11,7 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { readEnv } from "@/lib/env";
 
 // Minimal structural types of the wasm bindings (see schema_engine.d.ts in the package).
 type JsResult<R, E> = { tag: "ok"; value: R } | { tag: "error"; value: E };
@@ -42,7 +43,7 @@ const NO_FILTER: SchemaFilter = { externalTables: [], externalEnums: [] };
 
 /** Project root: where package.json and prisma/ live (cwd by default, for Next and scripts). */
 export function projectRoot(): string {
-  return process.env.LANTERN_ROOT ?? process.cwd();
+  return readEnv().LANTERN_ROOT ?? process.cwd();
 }
 export function prismaDir(): string {
   return path.join(projectRoot(), "prisma");
@@ -129,7 +130,7 @@ async function withEngine<T>(
     { datamodels: schema === undefined ? undefined : [["schema.prisma", schema]] },
     (msg: string) => {
       logs.push(msg);
-      if (process.env.LANTERN_SCHEMA_ENGINE_DEBUG) console.error("[schema-engine]", msg);
+      if (readEnv().LANTERN_SCHEMA_ENGINE_DEBUG) console.error("[schema-engine]", msg);
     },
     await bindFactory(tracked.factory),
   );

@@ -2,6 +2,7 @@
  * Limits and allow-lists for reading posts from links. Mastodon is federated, so only well-known instances are
  * listed; an operator can add more with LANTERN_MASTODON_HOSTS (comma-separated host names).
  */
+import { readEnv } from "@/lib/env";
 export const LINK_LIMITS = {
   timeoutMs: 5_000,
   maxBytes: 1_000_000,
@@ -38,7 +39,7 @@ export const DEFAULT_MASTODON_HOSTS = [
 ];
 
 export function mastodonHosts(): string[] {
-  const extra = (process.env.LANTERN_MASTODON_HOSTS ?? "")
+  const extra = (readEnv().LANTERN_MASTODON_HOSTS ?? "")
     .split(",")
     .map((h) => h.trim().toLowerCase())
     .filter((h) => /^[a-z0-9.-]+\.[a-z]{2,}$/.test(h));

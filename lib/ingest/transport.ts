@@ -1,5 +1,6 @@
 import { lookup } from "node:dns/promises";
 import { isIP } from "node:net";
+import { readEnv } from "@/lib/env";
 
 /**
  * How the fetcher turns a host name into addresses and where it actually connects. Production: the system
@@ -22,7 +23,7 @@ export const systemTransport: Transport = {
 
 /** Test mode is vitest (NODE_ENV=test) or the e2e server (LANTERN_E2E=1, set only by e2e/support/start-server.mjs). */
 function inTestMode(): boolean {
-  return process.env.NODE_ENV === "test" || process.env.LANTERN_E2E === "1";
+  return readEnv().NODE_ENV === "test" || readEnv().LANTERN_E2E === "1";
 }
 
 // A public address (TEST-NET would be refused by the guard) for hosts the fixture map doesn't name.
@@ -34,11 +35,11 @@ const FIXTURE_DEFAULT_ADDRESS = "151.101.1.140";
  * anywhere else they are ignored, so a stray variable in production can't redirect fetches.
  */
 export function defaultTransport(): Transport {
-  const origin = process.env.LANTERN_INGEST_FIXTURE_ORIGIN;
+  const origin = readEnv().LANTERN_INGEST_FIXTURE_ORIGIN;
   if (!origin || !inTestMode()) return systemTransport;
   const url = new URL(origin);
   if (url.protocol !== "http:" || !["127.0.0.1", "[::1]", "localhost"].includes(url.hostname)) return systemTransport;
-  const dns = parseDnsMap(process.env.LANTERN_INGEST_FIXTURE_DNS);
+  const dns = parseDnsMap(readEnv().LANTERN_INGEST_FIXTURE_DNS);
   return {
     fixtureOrigin: url,
     async resolve(hostname) {

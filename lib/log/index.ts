@@ -1,5 +1,6 @@
 import "server-only";
 import pino, { type DestinationStream, type Logger } from "pino";
+import { readEnv } from "@/lib/env";
 import { REDACTED, redactionPaths } from "./redaction";
 
 // Error messages can quote their input: Prisma prints the arguments of a failed call on the lines after
@@ -24,7 +25,7 @@ export function serializeError(value: unknown): unknown {
 export function createLogger(destination?: DestinationStream): Logger {
   return pino(
     {
-      level: process.env.LOG_LEVEL ?? (process.env.VITEST ? "warn" : "info"),
+      level: readEnv().LOG_LEVEL ?? (readEnv().VITEST ? "warn" : "info"),
       base: { app: "lantern" },
       redact: { paths: redactionPaths(), censor: REDACTED },
       serializers: { err: serializeError, error: serializeError },

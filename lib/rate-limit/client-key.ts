@@ -1,4 +1,5 @@
 import { createHmac, randomBytes } from "node:crypto";
+import { readEnv } from "@/lib/env";
 import { CLIENT_ADDRESS_HEADER, normalizeAddress, rateLimitSubject } from "./forwarded.mjs";
 
 // A per-process secret salt: keys are stable for the life of the limiter (which is in memory anyway)
@@ -8,7 +9,7 @@ const g = globalThis as { __lanternClientKeySalt?: Buffer };
 const SALT = (g.__lanternClientKeySalt ??= randomBytes(32));
 
 /** Set by scripts/serve.mjs in its own process: requests then carry an address it took from the socket. */
-export function behindFrontServer(env: Record<string, string | undefined> = process.env): boolean {
+export function behindFrontServer(env: Record<string, string | undefined> = readEnv()): boolean {
   return env.LANTERN_FRONT_SERVER === "1";
 }
 

@@ -1,6 +1,7 @@
 // The production server refuses to start without a strong AUTH_SECRET: it signs the staff session
 // cookies, so a guessable one would let anyone mint a clinician's session and read saved cases.
 // No "server-only": instrumentation and the unit test call it directly.
+import { readEnv } from "@/lib/env";
 
 const PLACEHOLDER_WORDS = ["changeme", "change-me", "change_me", "replaceme", "replace-me", "your-secret", "yoursecret", "placeholder", "example", "xxxxxxxx"];
 
@@ -25,7 +26,7 @@ export function authSecretProblem(value: string | undefined): string | null {
 }
 
 /** Everything wrong with the production secrets, as plain sentences (empty when the server may start). */
-export function productionSecretProblems(env: Record<string, string | undefined> = process.env): string[] {
+export function productionSecretProblems(env: Record<string, string | undefined> = readEnv()): string[] {
   const problems: string[] = [];
   const secret = authSecretProblem(env.AUTH_SECRET ?? env.NEXTAUTH_SECRET);
   if (secret) problems.push(secret);
@@ -37,7 +38,7 @@ export function productionSecretProblems(env: Record<string, string | undefined>
  * with one clear message and exit code 78 (EX_CONFIG): a supervisor should not restart it in a loop
  * (systemd: RestartPreventExitStatus=78), because nothing will change until someone sets the secret.
  */
-export function enforceProductionSecrets(env: Record<string, string | undefined> = process.env): void {
+export function enforceProductionSecrets(env: Record<string, string | undefined> = readEnv()): void {
   if (env.NODE_ENV !== "production") return;
   const problems = productionSecretProblems(env);
   if (problems.length === 0) return;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { redactText } from "@/lib/anonymize";
 import { readAiConfig, type AiConfig } from "@/lib/ai/config";
+import { readEnv } from "@/lib/env";
 import { buildResourceCase, resourceCaseSchema, MAX_POST_CHARS } from "@/lib/ai/context";
 import { streamSupportEvents } from "@/lib/ai/pipeline";
 import type { SupportEvent } from "@/lib/ai/support-message";
@@ -50,7 +51,7 @@ function configOrOffline(): AiConfig {
   } catch (err) {
     // A broken provider setting must not cost anyone their message: write it offline and say so in the logs.
     log.error({ event: "resources.config_error", err }, "invalid LLM configuration; using the offline composer");
-    return readAiConfig({ ...process.env, LLM_PROVIDER: "offline" });
+    return readAiConfig({ ...readEnv(), LLM_PROVIDER: "offline" });
   }
 }
 
