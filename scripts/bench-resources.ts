@@ -12,7 +12,7 @@
  * Run with `tsx --conditions=react-server` (the npm script does) so server-only modules load.
  */
 import { parseArgs } from "node:util";
-import { startFakeLlm } from "../test/fakes/fake-llm-server.mjs";
+import { startFakeLlm } from "../test/support/fakes/fake-llm-server.mjs";
 import { readAiConfig } from "../lib/ai/config";
 import { buildResourceCase } from "../lib/ai/context";
 import { streamSupportEvents } from "../lib/ai/pipeline";

@@ -1,14 +1,14 @@
 // node scripts/tagger-audit.mjs [--shard i/n] [files...]
 // The anonymizer's tagger shortcut (lib/anonymize/tag.mjs tagDoc) against compromise's full parse (tagDocFull) on
 // every post of the corpus splits beside the repository. The shortcut must find nothing the full parse does not
-// ("shortcutOnly", printed per post), and may miss only the full parse's known mistakes (lib/anonymize/tag-audit.mjs):
+// ("shortcutOnly", printed per post), and may miss only the full parse's known mistakes (scripts/lib/tag-audit.mjs):
 // those are counted by wording, and any other miss is printed per post. Default files:
 // ../shared/data/reddit-mh/{train,dev,test}.jsonl. Run shards in parallel on more cores.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { entitySpans, tagDoc, tagDocFull } from "../lib/anonymize/tag.mjs";
-import { judgeShortcut } from "../lib/anonymize/tag-audit.mjs";
+import { judgeShortcut } from "./lib/tag-audit.mjs";
 
 const { values, positionals } = parseArgs({ options: { shard: { type: "string", default: "0/1" } }, allowPositionals: true });
 const [shard, shards] = values.shard.split("/").map(Number);

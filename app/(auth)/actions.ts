@@ -7,7 +7,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { CredentialsSignin } from "next-auth";
-import { signIn, signOut } from "@/auth";
+import { signIn, signOut } from "@/lib/auth/next-auth";
 import { getDb } from "@/lib/db/client";
 import { changeOwnPassword, findUserForSignIn } from "@/lib/db/users";
 import { signInLimiter } from "@/lib/auth/rate-limit";
@@ -56,7 +56,7 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
 }
 
 /**
- * Signs out (needs no role). Auth.js's signOut event (auth.ts) bumps the account's sessionVersion, so the token
+ * Signs out (needs no role). Auth.js's signOut event (lib/auth/next-auth.ts) bumps the account's sessionVersion, so the token
  * this browser held is refused from then on, wherever a copy of it is.
  */
 export async function signOutAction(): Promise<void> {

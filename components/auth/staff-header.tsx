@@ -17,7 +17,7 @@ const NAV: Record<SessionUser["role"], { href: string; label: string }[]> = {
 };
 
 /** Top bar for staff pages: where you are, who you are, and a way out. */
-export function StaffHeader({ user }: { user: SessionUser }) {
+export function StaffHeader({ user, signOut }: { user: SessionUser; signOut: () => Promise<void> }) {
   return (
     <header className="no-print border-b border-border bg-card print:hidden">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
@@ -33,7 +33,7 @@ export function StaffHeader({ user }: { user: SessionUser }) {
           <span data-testid="signed-in-as">
             {user.email} · {ROLE_LABEL[user.role]}
           </span>
-          <SignOutButton />
+          <SignOutButton action={signOut} />
         </div>
       </div>
     </header>

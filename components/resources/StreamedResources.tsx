@@ -47,7 +47,7 @@ export function StreamedResources({ text, conditions, tier, confidence, country,
     if (started.current) return;
     started.current = true;
     void start();
-  }, []);
+  }, [start]);
 
   const streaming = phase === "writing";
   // Only the ranked candidates, looked up in the directory: an id from anywhere else is not drawn.

@@ -1,5 +1,6 @@
+// Over 300 lines on purpose: the 396 hostile outputs are one catalogue, read and extended in one place.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFakeLlm, type FakeLlm } from "@/test/fakes/fake-llm-server.mjs";
+import { startFakeLlm, type FakeLlm } from "@/test/support/fakes/fake-llm-server.mjs";
 import { crisisLinesFor } from "@/lib/resources/crisis";
 import { rankResources } from "@/lib/resources/rank";
 import { CANDIDATE_LIMIT } from "./context";

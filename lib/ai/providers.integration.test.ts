@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startFakeLlm, type FakeLlm } from "@/test/fakes/fake-llm-server.mjs";
+import { startFakeLlm, type FakeLlm } from "@/test/support/fakes/fake-llm-server.mjs";
 import { readAiConfig, type ProviderName } from "./config";
 import { buildResourceCase } from "./context";
 import { composeSupport } from "./offline/compose";

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { entitySpans, tagDoc, tagDocFull } from "./tag.mjs";
-import { judgeShortcut } from "./tag-audit.mjs";
+import { judgeShortcut } from "../../scripts/lib/tag-audit.mjs";
 import { sentenceMayHoldEntity } from "./sentence-clues.mjs";
 
 // tagDoc skips compromise's rule sweep for sentences that cannot hold a name or a place. It must find everything

@@ -7,7 +7,10 @@ import type { Tier } from "./vocabulary";
 
 export { DbTier };
 
-const TO_DB = { crisis: DbTier.CRISIS, elevated: DbTier.ELEVATED, low: DbTier.LOW } as const satisfies Record<Tier, DbTier>;
+const TO_DB = { crisis: DbTier.CRISIS, elevated: DbTier.ELEVATED, low: DbTier.LOW } as const satisfies Record<
+  Tier,
+  DbTier
+>;
 const FROM_DB = { CRISIS: "crisis", ELEVATED: "elevated", LOW: "low" } as const satisfies Record<DbTier, Tier>;
 
 export const tierToDb = (t: Tier): DbTier => TO_DB[t];

@@ -11,7 +11,12 @@ export const CONDITION_NAMES = {
   /** The outreach results table and its export. */
   outreach: { depression: "Low mood", anxiety: "Anxiety", bipolar: "Mood swings", suicidal: "Suicidal thoughts" },
   /** The public self-check result. */
-  person: { depression: "Depression", anxiety: "Anxiety", bipolar: "Bipolar disorder", suicidal: "Thoughts of suicide" },
+  person: {
+    depression: "Depression",
+    anxiety: "Anxiety",
+    bipolar: "Bipolar disorder",
+    suicidal: "Thoughts of suicide",
+  },
 } as const satisfies Record<string, Record<Condition, string>>;
 
 export const TIER_NAMES = {

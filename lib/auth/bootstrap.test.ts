@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, it } from "vitest";
-import { forEachDatabase } from "@/lib/db/testing";
+import { forEachDatabase } from "@/test/support/db";
 import { findActiveSessionUser } from "@/lib/db/users";
 import { ensureBootstrapAdmin } from "./bootstrap";
 import { verifyPassword } from "./password";
@@ -35,7 +35,7 @@ forEachDatabase((getDb) => {
 });
 
 it("uses a different password on every fresh database (never a fixed default)", async () => {
-  const { createTestDatabase } = await import("@/lib/db/testing");
+  const { createTestDatabase } = await import("@/test/support/db");
   const seen = new Set<string>();
   for (let i = 0; i < 2; i++) {
     const t = await createTestDatabase("pglite");

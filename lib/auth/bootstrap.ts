@@ -12,12 +12,13 @@ import type { PrismaClient } from "@/lib/db/generated/client";
 import { Role } from "@/lib/db/generated/enums";
 import { createUser } from "@/lib/db/users";
 import { systemActor } from "./actor";
+import { readEnv } from "@/lib/env";
 import { authConfig } from "./config";
 
-export function firstAdminPasswordFile(env: NodeJS.ProcessEnv = process.env): string {
+export function firstAdminPasswordFile(env?: Record<string, string | undefined>): string {
   const configured = authConfig(env).LANTERN_FIRST_ADMIN_PASSWORD_FILE;
   if (configured) return path.resolve(configured);
-  return path.join(path.dirname(path.resolve(env.LANTERN_DATA_DIR || "data/pglite")), "first-admin-password");
+  return path.join(path.dirname(path.resolve((env ?? readEnv()).LANTERN_DATA_DIR || "data/pglite")), "first-admin-password");
 }
 
 /** A fresh file with mode 600 from the start (an existing file is replaced, never reused with its old mode). */

@@ -1,5 +1,5 @@
 import { afterEach, expect, it, vi } from "vitest";
-import { forEachDatabase } from "@/lib/db/testing";
+import { forEachDatabase } from "@/test/support/db";
 import { systemActor } from "@/lib/auth/actor";
 import { recordAuditMany } from "@/lib/db/audit";
 import { createUser, setUserDisabled } from "@/lib/db/users";

@@ -17,6 +17,7 @@ import { decideSsoSignIn } from "@/lib/auth/sso";
 import { clientKeyFromHeaders } from "@/lib/rate-limit/client-key";
 import { sameOriginPath } from "@/lib/auth/callback-path";
 import { findUserForSignIn, markSignedIn } from "@/lib/db/users";
+import { readEnv } from "@/lib/env";
 
 class RefusedSignIn extends CredentialsSignin {
   constructor(code: string) {
@@ -62,7 +63,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   },
   session: { strategy: "jwt", maxAge: cfg.SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/signin", error: "/signin" },
-  trustHost: process.env.AUTH_TRUST_HOST === "true" || process.env.NODE_ENV !== "production" || undefined,
+  trustHost: readEnv().AUTH_TRUST_HOST === "true" || readEnv().NODE_ENV !== "production" || undefined,
   callbacks: {
     /**
      * Only same-site destinations, returned as paths: the browser stays on the host it
@@ -70,7 +71,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
      * The sign-in page sends a signed-in person on to their role's start page.
      */
     redirect({ url, baseUrl }) {
-      const bases = [baseUrl, process.env.AUTH_URL].filter((b): b is string => !!b);
+      const bases = [baseUrl, readEnv().AUTH_URL].filter((b): b is string => !!b);
       const path = bases.map((base) => sameOriginPath(url, base)).find((p) => p !== null) ?? "/signin";
       return path === "/" ? "/signin" : path;
     },

@@ -6,7 +6,7 @@
 import "server-only";
 import { cache } from "react";
 import { redirect } from "next/navigation";
-import { auth } from "@/auth";
+import { auth } from "./next-auth";
 import { getDb } from "@/lib/db/client";
 import { findActiveSessionUser } from "@/lib/db/users";
 import { recordAudit } from "@/lib/db/audit";

@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { forEachDatabase } from "@/lib/db/testing";
+import { forEachDatabase } from "@/test/support/db";
 import { systemActor } from "./actor";
 import { createUser, findActiveSessionUser } from "@/lib/db/users";
 import { endSessionOfToken } from "./sign-out";

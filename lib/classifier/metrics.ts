@@ -45,7 +45,10 @@ export function predictClass(p: number[], th: Record<Label, number>): number {
   let best = -1, bp = -1;
   LABELS.forEach((l, k) => {
     const v = p[k] as number;
-    if (v >= th[l] && v > bp) (best = k), (bp = v);
+    if (v >= th[l] && v > bp) {
+      best = k;
+      bp = v;
+    }
   });
   return best < 0 ? LABELS.length : best;
 }
@@ -57,7 +60,10 @@ export function ece(Y: number[][], P: number[][], bins = 15): number {
     row.forEach((y, k) => {
       const p = (P[i] as number[])[k] as number;
       const b = Math.min(Math.floor(p * bins), bins - 1);
-      cnt[b]++, (sp[b] += p), (sy[b] += y), n++;
+      cnt[b]++;
+      sp[b] += p;
+      sy[b] += y;
+      n++;
     }),
   );
   let e = 0;

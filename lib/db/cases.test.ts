@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { forEachDatabase } from "@/lib/db/testing";
+import { forEachDatabase } from "@/test/support/db";
 import { ANONYMIZER_VERSION } from "@/lib/anonymize";
 import { REFERENCE_PATTERN, saveCase, todayUtc, type NewCase } from "./cases";
 

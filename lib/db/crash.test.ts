@@ -14,7 +14,7 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 it("keeps every committed case after a SIGKILL mid-write, and reopens (stale lock taken over)", async () => {
   const dir = path.join(tmp, "pglite");
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "testing/crash-writer.ts"), dir], {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "../../test/support/crash-writer.ts"), dir], {
     cwd: process.cwd(),
     stdio: ["ignore", "pipe", "pipe"],
   });

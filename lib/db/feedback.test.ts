@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { forEachDatabase } from "@/lib/db/testing";
+import { forEachDatabase } from "@/test/support/db";
 import { systemActor } from "@/lib/auth/actor";
 import { claimCase, setCaseLabels, setCaseStatus } from "./review";
 import { collectFeedback, dashboardStats } from "./feedback";

@@ -1,7 +1,7 @@
 /** Integration tests of the data foundation, on PGlite and on the real PostgreSQL server. */
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { forEachDatabase } from "./testing";
+import { forEachDatabase } from "@/test/support/db";
 import { migrationsDir, applyMigrations } from "./schema-engine";
 import { Prisma } from "./generated/client";
 import type { PrismaClient } from "./generated/client";

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { expect, it } from "vitest";
 import { AuthError } from "@/lib/auth/errors";
 import type { SessionUser } from "@/lib/auth/roles";
-import { forEachDatabase } from "@/lib/db/testing";
+import { forEachDatabase } from "@/test/support/db";
 import { saveOutreachCase, type OutreachSave } from "./outreach";
 
 const RAW = "u/quietfox here, mail me at fox.m@example.org. Honestly I don't want to wake up tomorrow.";

@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { openDatabase, type DbHandle } from "./connect";
 import { applyMigrations, migrationsDir } from "./schema-engine";
-import { createTestDatabase, forEachDatabase } from "./testing";
+import { createTestDatabase, forEachDatabase } from "@/test/support/db";
 
 // Ids must say nothing about when a row was made: they are in URLs (/review/<id>), exports and the audit trail.
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

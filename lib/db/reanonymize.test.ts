@@ -4,7 +4,7 @@ import { ANONYMIZER_VERSION } from "@/lib/anonymize";
 import { systemActor } from "@/lib/auth/actor";
 import type { PrismaClient } from "./generated/client";
 import { hasOutdatedText, reanonymizeStored } from "./reanonymize";
-import { forEachDatabase } from "./testing";
+import { forEachDatabase } from "@/test/support/db";
 
 // What the rules before version 2 left of the nine-identifier post (only "Priya Raman" became [name]).
 const OLD_TEXT =

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { forEachDatabase } from "@/lib/db/testing";
+import { forEachDatabase } from "@/test/support/db";
 import { systemActor } from "@/lib/auth/actor";
 import { purgeExpiredCases, retentionCutoff } from "./retention";
 import { claimCase } from "./review";

@@ -1,6 +1,6 @@
 import { ANONYMIZER_VERSION } from "@/lib/anonymize";
 import { describe, expect, it } from "vitest";
-import { forEachDatabase } from "@/lib/db/testing";
+import { forEachDatabase } from "@/test/support/db";
 import { AuthError } from "@/lib/auth/errors";
 import { systemActor } from "@/lib/auth/actor";
 import { UserFacingError } from "@/lib/errors";

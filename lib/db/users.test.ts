@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { forEachDatabase } from "@/lib/db/testing";
+import { forEachDatabase } from "@/test/support/db";
 import { systemActor } from "@/lib/auth/actor";
 import { verifyPassword } from "@/lib/auth/password";
 import { createUser, findActiveSessionUser, listUsers, resetUserPassword, setUserDisabled } from "./users";

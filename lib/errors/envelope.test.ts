@@ -11,7 +11,9 @@ describe("the error envelope shared by actions and route handlers", () => {
       envelope: { ok: false, kind: "forbidden", error: "Your account does not have access to this." },
       status: 403,
     });
-    expect(toErrorEnvelope(new UserFacingError("Please wait.", { kind: "rate_limited", retryAfterSeconds: 5 }))).toEqual({
+    expect(
+      toErrorEnvelope(new UserFacingError("Please wait.", { kind: "rate_limited", retryAfterSeconds: 5 })),
+    ).toEqual({
       envelope: { ok: false, kind: "user", error: "Please wait." },
       status: 429,
     });
@@ -23,13 +25,21 @@ describe("the error envelope shared by actions and route handlers", () => {
 
   it("publicAction parses its input before the handler runs and answers failures with the envelope", async () => {
     let ran = 0;
-    const action = publicAction({ name: "test.echo", input: z.object({ word: z.string().min(2, "Too short.") }) }, async ({ word }) => {
-      ran++;
-      if (word === "boom") throw new Error("secret internals");
-      return word.toUpperCase();
-    });
+    const action = publicAction(
+      { name: "test.echo", input: z.object({ word: z.string().min(2, "Too short.") }) },
+      async ({ word }) => {
+        ran++;
+        if (word === "boom") throw new Error("secret internals");
+        return word.toUpperCase();
+      },
+    );
     expect(await action({ word: "hi" })).toEqual({ ok: true, data: "HI" });
-    expect(await action({ word: "x" })).toMatchObject({ ok: false, kind: "invalid", error: "Too short.", fields: { word: ["Too short."] } });
+    expect(await action({ word: "x" })).toMatchObject({
+      ok: false,
+      kind: "invalid",
+      error: "Too short.",
+      fields: { word: ["Too short."] },
+    });
     expect(ran).toBe(1);
     expect(await action({ word: "boom" })).toEqual({ ok: false, kind: "internal", error: GENERIC_ERROR_MESSAGE });
   });

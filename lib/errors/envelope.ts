@@ -32,7 +32,9 @@ export function invalidInput(error: z.ZodError, fallback = "Please check the for
 
 /** Any thrown error as the envelope and the HTTP status a route handler answers it with. */
 export function toErrorEnvelope(err: unknown): { envelope: ErrorEnvelope; status: number } {
-  if (err instanceof AuthError) return { envelope: { ok: false, kind: err.kind, error: err.message }, status: err.status };
-  if (isUserFacingError(err)) return { envelope: { ok: false, kind: "user", error: err.message }, status: toHttpStatus(err) };
+  if (err instanceof AuthError)
+    return { envelope: { ok: false, kind: err.kind, error: err.message }, status: err.status };
+  if (isUserFacingError(err))
+    return { envelope: { ok: false, kind: "user", error: err.message }, status: toHttpStatus(err) };
   return { envelope: { ok: false, kind: "internal", error: toUserMessage(err) }, status: 500 };
 }

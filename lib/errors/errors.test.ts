@@ -3,7 +3,10 @@ import { GENERIC_ERROR_MESSAGE, UserFacingError, toHttpStatus, toUserMessage } f
 
 describe("toUserMessage", () => {
   it("passes through the kind words of a UserFacingError", () => {
-    const err = new UserFacingError("Please wait a minute before checking another post.", { kind: "rate_limited", retryAfterSeconds: 30 });
+    const err = new UserFacingError("Please wait a minute before checking another post.", {
+      kind: "rate_limited",
+      retryAfterSeconds: 30,
+    });
     expect(toUserMessage(err)).toBe("Please wait a minute before checking another post.");
     expect(toHttpStatus(err)).toBe(429);
   });

@@ -3,7 +3,8 @@
 // (SQL, file paths, stack traces, model names) ever reaches a user. No "server-only": client code
 // may check `instanceof`/`kind` on a serialized error's shape too.
 
-export type UserFacingErrorKind = "rate_limited" | "invalid_input" | "not_found" | "forbidden" | "unavailable" | "conflict";
+export type UserFacingErrorKind =
+  "rate_limited" | "invalid_input" | "not_found" | "forbidden" | "unavailable" | "conflict";
 
 // Next bundles this module into several server chunks, and process-wide objects (the rate limiters on globalThis)
 // throw the class of whichever chunk built them; a plain instanceof in another chunk would miss it and turn a kind

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { forEachDatabase } from "@/lib/db/testing";
+import { forEachDatabase } from "@/test/support/db";
 import { Prisma } from "@/lib/db/generated/client";
 import { saveCase } from "@/lib/db/cases";
 import { isRetired } from "@/lib/db/retired-submissions";

@@ -15,7 +15,9 @@ type Lines = ReturnType<typeof crisisLinesFor>;
 export type WithCrisisLines<T> = T & { crisisLines: Lines };
 
 function headersFor(retryAfterSeconds: number | undefined): Record<string, string> {
-  return retryAfterSeconds ? { ...NO_STORE, "retry-after": String(Math.max(1, Math.ceil(retryAfterSeconds))) } : NO_STORE;
+  return retryAfterSeconds
+    ? { ...NO_STORE, "retry-after": String(Math.max(1, Math.ceil(retryAfterSeconds))) }
+    : NO_STORE;
 }
 
 export function countryOf(request: Request, chosen?: string): string {
@@ -25,7 +27,10 @@ export function countryOf(request: Request, chosen?: string): string {
 /** A refusal before the self-check could run (body too large, not JSON, an unexpected failure). */
 export function refusal(request: Request, status: number, error: string, country?: string): Response {
   const c = countryOf(request, country);
-  return Response.json({ error, showCrisis: true, country: c, crisisLines: crisisLinesFor(c) }, { status, headers: NO_STORE });
+  return Response.json(
+    { error, showCrisis: true, country: c, crisisLines: crisisLinesFor(c) },
+    { status, headers: NO_STORE },
+  );
 }
 
 /** The answer to a failure nobody foresaw: as when the model is missing, help first and kind words. */
@@ -46,8 +51,13 @@ export function unavailableAnswer(country: string): CheckResult {
 export function selfCheckAnswer(result: CheckResult): Response {
   const status = result.rateLimited ? 429 : result.outcome === "invalid" ? 400 : 200;
   const failed = result.outcome !== "result" || result.showCrisis;
-  const body: CheckResult | WithCrisisLines<CheckResult> = failed ? { ...result, crisisLines: crisisLinesFor(result.country) } : result;
-  return Response.json(body, { status, headers: headersFor(result.rateLimited ? result.retryAfterSeconds : undefined) });
+  const body: CheckResult | WithCrisisLines<CheckResult> = failed
+    ? { ...result, crisisLines: crisisLinesFor(result.country) }
+    : result;
+  return Response.json(body, {
+    status,
+    headers: headersFor(result.rateLimited ? result.retryAfterSeconds : undefined),
+  });
 }
 
 const SAVE_STATUS: Record<Extract<SaveCheckOutcome, { ok: false }>["problem"], number> = {
@@ -63,7 +73,13 @@ export function saveAnswer(request: Request, outcome: SaveCheckOutcome): Respons
   if (outcome.ok) return Response.json(outcome.save satisfies SaveStatus, { headers: NO_STORE });
   const country = countryOf(request, outcome.country);
   return Response.json(
-    { error: outcome.message, problem: outcome.problem, rateLimited: outcome.problem === "rate_limited" || undefined, country, crisisLines: crisisLinesFor(country) },
+    {
+      error: outcome.message,
+      problem: outcome.problem,
+      rateLimited: outcome.problem === "rate_limited" || undefined,
+      country,
+      crisisLines: crisisLinesFor(country),
+    },
     { status: SAVE_STATUS[outcome.problem], headers: headersFor(outcome.retryAfterSeconds) },
   );
 }

@@ -27,11 +27,14 @@ describe("save receipts", () => {
     const now = Date.now();
     const receipt = issueReceipt(request, now);
     const [payload, mac] = receipt.split(".") as [string, string];
-    const changed = Buffer.from(Buffer.from(payload, "base64url").toString().replace('"US"', '"GB"')).toString("base64url");
+    const changed = Buffer.from(Buffer.from(payload, "base64url").toString().replace('"US"', '"GB"')).toString(
+      "base64url",
+    );
     expect(redeemReceipt(receipt, `${request.text} `, now)).toEqual({ ok: false, problem: "text_mismatch" });
     expect(redeemReceipt(`${changed}.${mac}`, request.text, now)).toEqual({ ok: false, problem: "invalid" });
     expect(redeemReceipt(`${payload}.${mac.slice(1)}x`, request.text, now)).toEqual({ ok: false, problem: "invalid" });
-    for (const junk of ["", ".", "a.b.c", payload, `${receipt}.x`]) expect(redeemReceipt(junk, request.text, now).ok).toBe(false);
+    for (const junk of ["", ".", "a.b.c", payload, `${receipt}.x`])
+      expect(redeemReceipt(junk, request.text, now).ok).toBe(false);
     expect(redeemReceipt(receipt, request.text, now + 31 * 60_000)).toEqual({ ok: false, problem: "expired" });
     expect(redeemReceipt(receipt, request.text, now + 29 * 60_000).ok).toBe(true);
   });

@@ -31,7 +31,8 @@ export type ReceiptProblem = "invalid" | "expired" | "text_mismatch";
 function signingKey(): Buffer {
   // Derived from AUTH_SECRET (required in production), so receipts survive a restart and work across instances.
   // Without it (development, tests) a per-process key: receipts then end with the process.
-  if (env.AUTH_SECRET) return createHash("sha256").update(`lantern save receipt v${VERSION}\0${env.AUTH_SECRET}`).digest();
+  if (env.AUTH_SECRET)
+    return createHash("sha256").update(`lantern save receipt v${VERSION}\0${env.AUTH_SECRET}`).digest();
   const g = globalThis as { __lanternReceiptKey?: Buffer };
   return (g.__lanternReceiptKey ??= randomBytes(32));
 }
@@ -41,13 +42,25 @@ const sign = (payload: string) => createHmac("sha256", signingKey()).update(payl
 
 export function issueReceipt(request: SaveRequest, now = Date.now()): string {
   const { submissionKey, text, classification, resourcesShown, country } = request;
-  const body = { v: VERSION, submissionKey, textSha256: sha256(text), classification, resourcesShown, country, issuedAt: now };
+  const body = {
+    v: VERSION,
+    submissionKey,
+    textSha256: sha256(text),
+    classification,
+    resourcesShown,
+    country,
+    issuedAt: now,
+  };
   const payload = Buffer.from(JSON.stringify(body), "utf8").toString("base64url");
   return `${payload}.${sign(payload)}`;
 }
 
 /** The case a receipt allows saving, if the receipt is ours, unexpired, and was issued for exactly this text. */
-export function redeemReceipt(receipt: string, text: string, now = Date.now()): { ok: true; request: SaveRequest } | { ok: false; problem: ReceiptProblem } {
+export function redeemReceipt(
+  receipt: string,
+  text: string,
+  now = Date.now(),
+): { ok: true; request: SaveRequest } | { ok: false; problem: ReceiptProblem } {
   const [payload, mac, ...rest] = receipt.split(".");
   if (!payload || !mac || rest.length > 0) return { ok: false, problem: "invalid" };
   const expected = Buffer.from(sign(payload));
@@ -64,5 +77,14 @@ export function redeemReceipt(receipt: string, text: string, now = Date.now()): 
   const r = parsed.data;
   if (now - r.issuedAt > TTL_MS || r.issuedAt - now > 60_000) return { ok: false, problem: "expired" };
   if (sha256(text) !== r.textSha256) return { ok: false, problem: "text_mismatch" };
-  return { ok: true, request: { submissionKey: r.submissionKey, text, classification: r.classification, resourcesShown: r.resourcesShown, country: r.country } };
+  return {
+    ok: true,
+    request: {
+      submissionKey: r.submissionKey,
+      text,
+      classification: r.classification,
+      resourcesShown: r.resourcesShown,
+      country: r.country,
+    },
+  };
 }

@@ -1,6 +1,7 @@
+// Over 300 lines on purpose: the whole self-check journey (paste, link, consent, receipt, save) against one database.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { forEachDatabase } from "@/lib/db/testing";
+import { forEachDatabase } from "@/test/support/db";
 import { saveCase } from "@/lib/db/cases";
 import { fetchPostFromLink } from "@/lib/ingest";
 import { UserFacingError } from "@/lib/errors";
@@ -29,12 +30,16 @@ beforeAll(async () => {
 });
 afterAll(() => fixtures.close());
 
-function deps(db: () => Parameters<typeof saveCase>[0], overrides: Partial<SelfCheckDeps> = {}): SelfCheckDeps & { logged: string[] } {
+function deps(
+  db: () => Parameters<typeof saveCase>[0],
+  overrides: Partial<SelfCheckDeps> = {},
+): SelfCheckDeps & { logged: string[] } {
   const logged: string[] = [];
   return {
     logged,
     classify: async (): Promise<ClassifyOutcome> => ({ ok: true, analysis: CRISIS }),
-    fetchPost: (link) => fetchPostFromLink(link, { fixtureOrigin: new URL(origin), resolve: async () => ["151.101.1.140"] }),
+    fetchPost: (link) =>
+      fetchPostFromLink(link, { fixtureOrigin: new URL(origin), resolve: async () => ["151.101.1.140"] }),
     saveCase: (input) => saveCase(db(), input),
     limit: async () => {},
     limitSave: async () => {},
@@ -55,7 +60,8 @@ forEachDatabase((getDb) => {
     expect(row.submissionKey).toBe(key);
     expect(row.country).toBe("GB");
     expect(row.redactedText).toContain("I plan to kill myself tonight.");
-    for (const identifier of ["Jordan", "Miles", "jordan.m@example.com", "jmiles_88"]) expect(JSON.stringify(row)).not.toContain(identifier);
+    for (const identifier of ["Jordan", "Miles", "jordan.m@example.com", "jmiles_88"])
+      expect(JSON.stringify(row)).not.toContain(identifier);
     expect(row.resourcesShown).toEqual(result.resources.map((r) => r.resource.id));
     expect(row.resourcesShown.length).toBeGreaterThan(0);
   });
@@ -69,10 +75,16 @@ forEachDatabase((getDb) => {
 
   it("from a link: stores the post's words, never the link or the author", async () => {
     const link = "https://www.reddit.com/r/test/comments/sad001/im_done/";
-    const result = await runSelfCheck({ link, consent: true, submissionKey: randomUUID(), country: "US" }, ctx, deps(getDb));
+    const result = await runSelfCheck(
+      { link, consent: true, submissionKey: randomUUID(), country: "US" },
+      ctx,
+      deps(getDb),
+    );
     expect(result).toMatchObject({ outcome: "result", source: "link", country: "US", save: { status: "saved" } });
     expect(result.textRead).toContain(DISTRESS_POST);
-    const row = await getDb().case.findUniqueOrThrow({ where: { reference: result.save.status === "saved" ? result.save.reference : "" } });
+    const row = await getDb().case.findUniqueOrThrow({
+      where: { reference: result.save.status === "saved" ? result.save.reference : "" },
+    });
     const stored = JSON.stringify(row);
     expect(stored).toContain("goodbye letters");
     for (const leak of ["reddit", "sad001", "testuser", "https://"]) expect(stored.toLowerCase()).not.toContain(leak);
@@ -101,8 +113,15 @@ forEachDatabase((getDb) => {
 
   it("fails safe: model missing or throwing -> crisis card, nothing stored", async () => {
     const before = await getDb().case.count();
-    for (const classify of [async (): Promise<ClassifyOutcome> => ({ ok: false, reason: "model_unavailable" }), async (): Promise<ClassifyOutcome> => Promise.reject(new Error("boom"))]) {
-      const result = await runSelfCheck({ text: "I feel fine today, just checking this out.", consent: true, submissionKey: randomUUID() }, ctx, deps(getDb, { classify }));
+    for (const classify of [
+      async (): Promise<ClassifyOutcome> => ({ ok: false, reason: "model_unavailable" }),
+      async (): Promise<ClassifyOutcome> => Promise.reject(new Error("boom")),
+    ]) {
+      const result = await runSelfCheck(
+        { text: "I feel fine today, just checking this out.", consent: true, submissionKey: randomUUID() },
+        ctx,
+        deps(getDb, { classify }),
+      );
       expect(result).toMatchObject({ outcome: "unavailable", showCrisis: true });
     }
     expect(await getDb().case.count()).toBe(before);
@@ -110,7 +129,11 @@ forEachDatabase((getDb) => {
 
   it("saveLater: answers with a receipt and stores nothing until the page sends it back with the words", async () => {
     const key = randomUUID();
-    const result = await runSelfCheck({ text: POST, consent: true, submissionKey: key, saveLater: true }, ctx, deps(getDb));
+    const result = await runSelfCheck(
+      { text: POST, consent: true, submissionKey: key, saveLater: true },
+      ctx,
+      deps(getDb),
+    );
     expect(result).toMatchObject({ outcome: "result", showCrisis: true, save: { status: "pending" } });
     expect(await getDb().case.count({ where: { submissionKey: key } })).toBe(0);
     const receipt = result.save.status === "pending" ? result.save.receipt : "";
@@ -122,7 +145,8 @@ forEachDatabase((getDb) => {
     expect(saved.ok && saved.save.status === "saved" && saved.save.reference).toBe(row.reference);
     expect(row.country).toBe("GB");
     expect(row.resourcesShown).toEqual(result.resources.map((r) => r.resource.id));
-    for (const identifier of ["Jordan", "Miles", "jordan.m@example.com", "jmiles_88"]) expect(JSON.stringify(row)).not.toContain(identifier);
+    for (const identifier of ["Jordan", "Miles", "jordan.m@example.com", "jmiles_88"])
+      expect(JSON.stringify(row)).not.toContain(identifier);
     // the follow-up code: shown in this answer, only its hash stored
     const code = saved.ok && saved.save.status === "saved" ? saved.save.followUpCode! : "";
     expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
@@ -144,7 +168,7 @@ forEachDatabase((getDb) => {
   it("classifies inside the answer's counted work, which saves wait for", async () => {
     let counted = false;
     let classifiedWhileCounted = false;
-    const answering = async <T,>(work: () => Promise<T>) => {
+    const answering = async <T>(work: () => Promise<T>) => {
       counted = true;
       try {
         return await work();
@@ -152,8 +176,15 @@ forEachDatabase((getDb) => {
         counted = false;
       }
     };
-    const classify = async (): Promise<ClassifyOutcome> => ((classifiedWhileCounted = counted), { ok: true, analysis: CRISIS });
-    const result = await runSelfCheck({ text: POST, submissionKey: randomUUID() }, ctx, deps(getDb, { answering, classify }));
+    const classify = async (): Promise<ClassifyOutcome> => (
+      (classifiedWhileCounted = counted),
+      { ok: true, analysis: CRISIS }
+    );
+    const result = await runSelfCheck(
+      { text: POST, submissionKey: randomUUID() },
+      ctx,
+      deps(getDb, { answering, classify }),
+    );
     expect(result.outcome).toBe("result");
     expect(classifiedWhileCounted).toBe(true);
     expect(counted).toBe(false);
@@ -161,7 +192,11 @@ forEachDatabase((getDb) => {
 
   it("saveLater: the save waits for answers still being worked on before it writes", async () => {
     const key = randomUUID();
-    const result = await runSelfCheck({ text: POST, consent: true, submissionKey: key, saveLater: true }, ctx, deps(getDb));
+    const result = await runSelfCheck(
+      { text: POST, consent: true, submissionKey: key, saveLater: true },
+      ctx,
+      deps(getDb),
+    );
     const receipt = result.save.status === "pending" ? result.save.receipt : "";
     let answersDone!: () => void;
     const answers = new Promise<void>((resolve) => (answersDone = resolve));
@@ -175,10 +210,16 @@ forEachDatabase((getDb) => {
 
   it("saveLater: a receipt for other words, a forged one, or none saves nothing", async () => {
     const key = randomUUID();
-    const result = await runSelfCheck({ text: POST, consent: true, submissionKey: key, saveLater: true }, ctx, deps(getDb));
+    const result = await runSelfCheck(
+      { text: POST, consent: true, submissionKey: key, saveLater: true },
+      ctx,
+      deps(getDb),
+    );
     const receipt = result.save.status === "pending" ? result.save.receipt : "";
     const [payload, mac] = receipt.split(".");
-    const forged = Buffer.from(Buffer.from(payload!, "base64url").toString("utf8").replace('"tier":"crisis"', '"tier":"low"')).toString("base64url");
+    const forged = Buffer.from(
+      Buffer.from(payload!, "base64url").toString("utf8").replace('"tier":"crisis"', '"tier":"low"'),
+    ).toString("base64url");
     for (const body of [
       { receipt, text: `${result.textRead} and more` },
       { receipt: `${forged}.${mac}`, text: result.textRead },
@@ -195,7 +236,11 @@ forEachDatabase((getDb) => {
   });
 
   it("saveLater without consent: no receipt, nothing stored", async () => {
-    const result = await runSelfCheck({ text: POST, consent: false, submissionKey: randomUUID(), saveLater: true }, ctx, deps(getDb));
+    const result = await runSelfCheck(
+      { text: POST, consent: false, submissionKey: randomUUID(), saveLater: true },
+      ctx,
+      deps(getDb),
+    );
     expect(result.save).toEqual({ status: "not_requested" });
   });
 
@@ -220,15 +265,33 @@ describe("runSelfCheck without a database", () => {
       throw new UserFacingError("Please wait a few minutes before checking another post.", { kind: "rate_limited" });
     };
     const result = await runSelfCheck({ text: POST, submissionKey: randomUUID() }, ctx, deps(noDb, { limit }));
-    expect(result).toMatchObject({ outcome: "unavailable", rateLimited: true, showCrisis: true, message: expect.stringContaining("wait") });
+    expect(result).toMatchObject({
+      outcome: "unavailable",
+      rateLimited: true,
+      showCrisis: true,
+      message: expect.stringContaining("wait"),
+    });
   });
 
   it("shows the crisis card for explicit words of suicidal intent even when the model says low risk", async () => {
     const low: Analysis = { ...CRISIS, tier: "low", confidence: "low", labels: [], topLabel: "none" };
     const classify = async (): Promise<ClassifyOutcome> => ({ ok: true, analysis: low });
-    const explicit = await runSelfCheck({ text: "I wrote goodbye letters and I want to die.", submissionKey: randomUUID() }, ctx, deps(noDb, { classify }));
-    expect(explicit).toMatchObject({ outcome: "result", showCrisis: true, crisisReason: "risk", analysis: { tier: "low" } });
-    const calm = await runSelfCheck({ text: "Work was long today but the dog cheered me up.", submissionKey: randomUUID() }, ctx, deps(noDb, { classify }));
+    const explicit = await runSelfCheck(
+      { text: "I wrote goodbye letters and I want to die.", submissionKey: randomUUID() },
+      ctx,
+      deps(noDb, { classify }),
+    );
+    expect(explicit).toMatchObject({
+      outcome: "result",
+      showCrisis: true,
+      crisisReason: "risk",
+      analysis: { tier: "low" },
+    });
+    const calm = await runSelfCheck(
+      { text: "Work was long today but the dog cheered me up.", submissionKey: randomUUID() },
+      ctx,
+      deps(noDb, { classify }),
+    );
     expect(calm.showCrisis).toBe(false);
   });
 
@@ -239,7 +302,13 @@ describe("runSelfCheck without a database", () => {
   });
 
   it("uses the chosen country over Accept-Language, and ZZ for unknown", async () => {
-    expect((await runSelfCheck({ text: "I feel fine", submissionKey: randomUUID(), country: "AU" }, ctx, deps(noDb))).country).toBe("AU");
-    expect((await runSelfCheck({ text: "I feel fine", submissionKey: randomUUID(), country: "BR" }, ctx, deps(noDb))).country).toBe("ZZ");
+    expect(
+      (await runSelfCheck({ text: "I feel fine", submissionKey: randomUUID(), country: "AU" }, ctx, deps(noDb)))
+        .country,
+    ).toBe("AU");
+    expect(
+      (await runSelfCheck({ text: "I feel fine", submissionKey: randomUUID(), country: "BR" }, ctx, deps(noDb)))
+        .country,
+    ).toBe("ZZ");
   });
 });

@@ -44,7 +44,8 @@ export interface SelfCheckContext {
 const MESSAGES = {
   modelUnavailable:
     "Our model isn't available right now, so we can't say what this post shows. If you or someone you care about needs support now, the lines above are free and confidential.",
-  failed: "Something went wrong while reading this. Please try again in a moment. The crisis lines above are always available.",
+  failed:
+    "Something went wrong while reading this. Please try again in a moment. The crisis lines above are always available.",
   notEnglish:
     "Lantern's model has only learned English, so it can't say anything reliable about this text. If you or someone you care about is struggling, the lines above can help, many of them in other languages too.",
   invalidRequest: "Something about this request didn't look right. Please reload the page and try again.",
@@ -68,7 +69,10 @@ export async function runSelfCheck(raw: unknown, ctx: SelfCheckContext, deps: Se
   const parsed = selfCheckInputSchema.safeParse(raw);
   const fallbackCountry = resolveCountry(undefined, ctx.acceptLanguage);
   if (!parsed.success) {
-    const id = typeof (raw as { submissionKey?: unknown })?.submissionKey === "string" ? String((raw as { submissionKey: string }).submissionKey).slice(0, 64) : "invalid";
+    const id =
+      typeof (raw as { submissionKey?: unknown })?.submissionKey === "string"
+        ? String((raw as { submissionKey: string }).submissionKey).slice(0, 64)
+        : "invalid";
     return { ...baseResult(id, fallbackCountry, "paste"), outcome: "invalid", message: MESSAGES.invalidRequest };
   }
   const input = parsed.data;
@@ -81,7 +85,15 @@ export async function runSelfCheck(raw: unknown, ctx: SelfCheckContext, deps: Se
     await deps.limit();
   } catch (err) {
     if (isUserFacingError(err)) {
-      return { ...base, outcome: "unavailable", rateLimited: true, retryAfterSeconds: err.retryAfterSeconds, message: err.message, showCrisis: true, save: nothingSaved };
+      return {
+        ...base,
+        outcome: "unavailable",
+        rateLimited: true,
+        retryAfterSeconds: err.retryAfterSeconds,
+        message: err.message,
+        showCrisis: true,
+        save: nothingSaved,
+      };
     }
     throw err;
   }
@@ -112,7 +124,14 @@ async function answerFor(
 ): Promise<CheckResult> {
   const useLink = base.source === "link";
   const checked = checkPostText(words);
-  if (!checked.ok) return { ...base, outcome: "invalid", field: useLink ? "link" : "text", message: checked.message, save: nothingSaved };
+  if (!checked.ok)
+    return {
+      ...base,
+      outcome: "invalid",
+      field: useLink ? "link" : "text",
+      message: checked.message,
+      save: nothingSaved,
+    };
   // Sent back so the resources stream reads exactly what was classified; shown on the page only for links.
   const textRead = checked.text;
 
@@ -149,7 +168,13 @@ async function answerFor(
   const resources = resourcesFor(analysis, country);
   let save: SaveStatus = { status: "not_requested" };
   if (input.consent) {
-    const request = { submissionKey: input.submissionKey, text: checked.text, classification: analysis, resourcesShown: resources.map((r) => r.resource.id), country };
+    const request = {
+      submissionKey: input.submissionKey,
+      text: checked.text,
+      classification: analysis,
+      resourcesShown: resources.map((r) => r.resource.id),
+      country,
+    };
     if (input.saveLater) save = { status: "pending", receipt: issueReceipt(request) };
     else {
       const saved = await saveConsented(request, deps);
@@ -158,5 +183,14 @@ async function answerFor(
   }
 
   const showCrisis = analysis.tier === "crisis" || explicitRisk;
-  return { ...base, outcome: "result", showCrisis, crisisReason: showCrisis ? "risk" : undefined, analysis, textRead, resources, save };
+  return {
+    ...base,
+    outcome: "result",
+    showCrisis,
+    crisisReason: showCrisis ? "risk" : undefined,
+    analysis,
+    textRead,
+    resources,
+    save,
+  };
 }

@@ -10,7 +10,10 @@ import { saveCheckInputSchema } from "./schema";
 import type { SaveCheckOutcome, SaveStatus } from "./types";
 
 export type SaveDeps = Pick<SelfCheckDeps, "saveCase" | "limitSave" | "log">;
-type Saved = { ok: true; save: SaveStatus } | { ok: false; problem: "rate_limited"; message: string; retryAfterSeconds?: number } | { ok: false; problem: "retired" };
+type Saved =
+  | { ok: true; save: SaveStatus }
+  | { ok: false; problem: "rate_limited"; message: string; retryAfterSeconds?: number }
+  | { ok: false; problem: "retired" };
 
 /** Limit first (per client and for everyone), then the save, which looks the key up before any anonymizing. */
 export async function saveConsented(request: NewCase, deps: SaveDeps): Promise<Saved> {
@@ -37,10 +40,10 @@ export async function saveConsented(request: NewCase, deps: SaveDeps): Promise<S
   }
 }
 
-
 const SAVE_MESSAGES = {
   invalid: "This save request didn't look right, so nothing was stored. Please check the post again.",
-  expired: "This result is too old to save now, so nothing was stored. Please check the post again if you'd like it saved.",
+  expired:
+    "This result is too old to save now, so nothing was stored. Please check the post again if you'd like it saved.",
   text_mismatch: "The words sent to save aren't the ones that were checked, so nothing was stored.",
   retired: "This result's case was deleted, so it can't be saved again and nothing was stored.",
 } as const;
@@ -49,7 +52,10 @@ const SAVE_MESSAGES = {
  * The second half of a self-check made with `saveLater`: saves the case its receipt describes, once (the submission
  * key makes a retry return the same reference). The receipt is the permission: it was issued only with consent.
  */
-export async function runSaveCheck(raw: unknown, deps: SaveDeps & Pick<SelfCheckDeps, "yieldToAnswers">): Promise<SaveCheckOutcome> {
+export async function runSaveCheck(
+  raw: unknown,
+  deps: SaveDeps & Pick<SelfCheckDeps, "yieldToAnswers">,
+): Promise<SaveCheckOutcome> {
   const parsed = saveCheckInputSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, problem: "invalid", message: SAVE_MESSAGES.invalid };
   const redeemed = redeemReceipt(parsed.data.receipt, parsed.data.text);
@@ -62,5 +68,11 @@ export async function runSaveCheck(raw: unknown, deps: SaveDeps & Pick<SelfCheck
   const saved = await saveConsented(redeemed.request, deps);
   if (saved.ok) return { ok: true, save: saved.save };
   if (saved.problem === "retired") return { ok: false, problem: "retired", message: SAVE_MESSAGES.retired, country };
-  return { ok: false, problem: "rate_limited", message: saved.message, retryAfterSeconds: saved.retryAfterSeconds, country };
+  return {
+    ok: false,
+    problem: "rate_limited",
+    message: saved.message,
+    retryAfterSeconds: saved.retryAfterSeconds,
+    country,
+  };
 }

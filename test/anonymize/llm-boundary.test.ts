@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFakeLlm, type FakeLlm } from "@/test/fakes/fake-llm-server.mjs";
+import { startFakeLlm, type FakeLlm } from "@/test/support/fakes/fake-llm-server.mjs";
 
 // The remote model receives only the anonymized post: the nine identifiers of issue 19's saved case, written as the
 // person wrote them (full-width digits, "(at)"), go through the real route handler to a fake OpenAI-compatible

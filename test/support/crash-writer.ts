@@ -3,7 +3,7 @@
  * saves cases one transaction at a time (case + audit-free note-less insert), printing
  * "committed <submissionKey>" after each commit, until it is killed.
  */
-import { openDatabase } from "../connect";
+import { openDatabase } from "../../lib/db/connect";
 
 async function main() {
   const db = await openDatabase({ databaseUrl: null, dataDir: process.argv[2]!, migrate: true });

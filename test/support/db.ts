@@ -1,7 +1,7 @@
 /**
  * DB integration-test harness (vitest).
  *
- *   import { forEachDatabase } from "@/lib/db/testing";
+ *   import { forEachDatabase } from "@/test/support/db";
  *
  *   forEachDatabase((getDb, kind) => {
  *     it("saves a case", async () => {
@@ -24,9 +24,9 @@ import os from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, it } from "vitest";
-import { migrationsDir } from "../schema-engine";
-import { openDatabase, type DbHandle, type DbKind } from "../connect";
-import type { PrismaClient } from "../generated/client";
+import { migrationsDir } from "@/lib/db/schema-engine";
+import { openDatabase, type DbHandle, type DbKind } from "@/lib/db/connect";
+import type { PrismaClient } from "@/lib/db/generated/client";
 
 export type { DbKind };
 

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getCurrentUser } from "@/lib/auth/session";
 import { ROLE_HOME, ROLE_LABEL } from "@/lib/auth/roles";
+import { signOutAction } from "@/app/(auth)/actions";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 
 export const metadata: Metadata = { title: "No access" };
@@ -27,7 +28,7 @@ export default async function NoAccessPage() {
               <Link className="underline" href={ROLE_HOME[user.role]}>
                 Go to your start page
               </Link>
-              <SignOutButton />
+              <SignOutButton action={signOutAction} />
             </>
           ) : (
             <Link className="underline" href="/signin">

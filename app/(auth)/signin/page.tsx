@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { z } from "zod";
@@ -50,9 +51,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           ) : null}
           <p className="text-sm text-muted-foreground">
             Forgot your password? Your administrator can reset it. If you are looking for support for yourself,{" "}
-            <a className="underline" href="/">
+            <Link className="underline" href="/">
               go to the self-check
-            </a>
+            </Link>
             .
           </p>
         </CardContent>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { signOutAction } from "@/app/(auth)/actions";
 import { StaffHeader } from "@/components/auth/staff-header";
 import { requirePageRole } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
@@ -13,7 +14,7 @@ export default async function DashboardPage() {
   const stats = await dashboardStats(await getDb(), me);
   return (
     <>
-      <StaffHeader user={me} />
+      <StaffHeader user={me} signOut={signOutAction} />
       <main id="main" className="mx-auto flex max-w-6xl flex-col gap-6 p-4">
         <h1 className="text-2xl font-semibold">Dashboard</h1>
         <p className="text-sm text-muted-foreground">

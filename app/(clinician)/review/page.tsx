@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db/client";
 import { listQueue, queueVersion } from "@/lib/db/review-queue";
 import { queueFilterSchema, STATUS_LABEL, type QueueFilter } from "@/lib/review/schemas";
 import { CaseStatus } from "@/lib/db/generated/enums";
+import { signOutAction } from "@/app/(auth)/actions";
 import { StaffHeader } from "@/components/auth/staff-header";
 import { QueueFilters } from "./queue-filters";
 import { QueueTable } from "./queue-table";
@@ -34,7 +35,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
 
   return (
     <>
-      <StaffHeader user={me} />
+      <StaffHeader user={me} signOut={signOutAction} />
       <main id="main" className="mx-auto flex max-w-6xl flex-col gap-5 p-4">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h1 className="text-2xl font-semibold">Case queue</h1>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { signOutAction } from "@/app/(auth)/actions";
 import { StaffHeader } from "@/components/auth/staff-header";
 import { OutreachTriage } from "@/components/outreach/outreach-triage";
 import { requirePageRole } from "@/lib/auth";
@@ -12,7 +13,7 @@ export default async function OutreachPage() {
   const me = await requirePageRole("/outreach", "OUTREACH", "ADMIN");
   return (
     <>
-      <StaffHeader user={me} />
+      <StaffHeader user={me} signOut={signOutAction} />
       <main id="main" className="mx-auto flex max-w-6xl flex-col gap-6 p-4 md:p-6">
         <div className="no-print flex flex-col gap-2">
           <h1 className="text-2xl font-semibold">Batch triage</h1>

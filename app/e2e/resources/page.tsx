@@ -3,10 +3,13 @@ import { z } from "zod";
 import { StreamedResources } from "@/components/resources/StreamedResources";
 import { TIERS } from "@/lib/assessment/vocabulary";
 import { PREFERENCES, USER_AUDIENCES } from "@/lib/resources/rank";
+import { readEnv } from "@/lib/env";
 
 /**
  * Browser-test harness for the streamed resources, independent of the classifier: exists only on the e2e server
- * (LANTERN_E2E=1, set by e2e/support/start-server.mjs) and is a 404 everywhere else.
+ * (LANTERN_E2E=1, set by e2e/support/start-server.mjs) and is a 404 everywhere else. It stays in app/ because a
+ * browser test needs a real Next page rendering the component with chosen inputs, and Next serves pages only from
+ * app/; the access table lists it (allowed: nobody) and its drift test holds the 404.
  */
 const list = <T extends string>(values: readonly [T, ...T[]]) =>
   z
@@ -24,7 +27,7 @@ const querySchema = z.object({
 });
 
 export default async function ResourcesHarness({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  if (process.env.LANTERN_E2E !== "1") notFound();
+  if (readEnv().LANTERN_E2E !== "1") notFound();
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const q = querySchema.parse(raw);
   return (

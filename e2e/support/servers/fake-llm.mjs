@@ -1,10 +1,10 @@
-// The e2e app talks to a loopback OpenAI-compatible fake (test/fakes/fake-llm-server.mjs) through the real
+// The e2e app talks to a loopback OpenAI-compatible fake (test/support/fakes/fake-llm-server.mjs) through the real
 // openai-compatible provider, so every browser test exercises streaming without a key or the network.
 // Port 0 (any free port) unless FAKE_LLM_PORT is set, so parallel e2e runs in other checkouts don't collide;
 // the specs find it in test-results/fake-llm.json.
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { startFakeLlm } from "../../../test/fakes/fake-llm-server.mjs";
+import { startFakeLlm } from "../../../test/support/fakes/fake-llm-server.mjs";
 
 const root = path.resolve(import.meta.dirname, "../../..");
 

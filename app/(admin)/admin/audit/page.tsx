@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
+import { signOutAction } from "@/app/(auth)/actions";
 import { StaffHeader } from "@/components/auth/staff-header";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -25,7 +26,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const next = new URLSearchParams({ ...(q.action ? { action: q.action } : {}), ...(q.caseId ? { caseId: q.caseId } : {}), ...(nextBefore ? { before: nextBefore } : {}) });
   return (
     <>
-      <StaffHeader user={me} />
+      <StaffHeader user={me} signOut={signOutAction} />
       <main id="main" className="mx-auto flex max-w-6xl flex-col gap-5 p-4">
         <h1 className="text-2xl font-semibold">Audit trail</h1>
         <p className="text-sm text-muted-foreground">Every view, claim, change, note, label, export, deletion, purge, sign-in and account change, newest first. It cannot be edited.</p>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { signOutAction } from "@/app/(auth)/actions";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { CHANGE_PASSWORD_PATH, getCurrentUser } from "@/lib/auth/session";
 import { ChangePasswordForm } from "./change-password-form";
@@ -27,7 +28,7 @@ export default async function ChangePasswordPage() {
         </CardHeader>
         <CardContent className="flex flex-col gap-4">
           <ChangePasswordForm />
-          <SignOutButton />
+          <SignOutButton action={signOutAction} />
         </CardContent>
       </Card>
     </main>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
+import { signOutAction } from "@/app/(auth)/actions";
 import { StaffHeader } from "@/components/auth/staff-header";
 import { requirePageRole } from "@/lib/auth/session";
 import { AuthError } from "@/lib/auth/errors";
@@ -47,7 +48,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
 
   return (
     <>
-      <StaffHeader user={me} />
+      <StaffHeader user={me} signOut={signOutAction} />
       <main id="main" className="mx-auto grid max-w-6xl gap-6 p-4 lg:grid-cols-[1fr_22rem]">
         <div className="flex flex-col gap-6">
           <div>
