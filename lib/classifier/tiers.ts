@@ -5,7 +5,11 @@
 import { LABELS, type ClassifierResult, type Confidence, type Label, type ModelConfig, type Tier } from "./types";
 
 /** Labels, confidence and tier from calibrated probabilities and the crisis score (the crisis head's, or p(suicidal)). */
-export function decide(c: ModelConfig, p: Record<Label, number>, crisisScore = p.suicidal): Omit<ClassifierResult, "evidence" | "model"> {
+export function decide(
+  c: ModelConfig,
+  p: Record<Label, number>,
+  crisisScore = p.suicidal,
+): Omit<ClassifierResult, "evidence" | "model"> {
   const labels = LABELS.filter((l) => p[l] >= c.thresholds[l]).sort((a, b) => p[b] - p[a]);
   const topLabel: Label | "none" = labels[0] ?? "none";
   const maxP = Math.max(...LABELS.map((l) => p[l]));

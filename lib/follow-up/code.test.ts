@@ -55,6 +55,9 @@ describe("follow-up codes", () => {
     const missing = await time(() => checkFollowUpCode(null, "0000-0000-0000"));
     const malformed = await time(() => checkFollowUpCode(stored, "?"));
     // Same parameters, same work: within a factor of two of each other even on a busy machine.
-    for (const t of [missing, malformed]) expect(t / real).toBeGreaterThan(0.5), expect(t / real).toBeLessThan(2);
+    for (const t of [missing, malformed]) {
+      expect(t / real).toBeGreaterThan(0.5);
+      expect(t / real).toBeLessThan(2);
+    }
   });
 });

@@ -3,12 +3,12 @@ import { Bar, BarChart, CartesianGrid, Cell, Legend, ResponsiveContainer, Toolti
 import type { DashboardStats } from "@/lib/db/feedback";
 import { CONDITIONS } from "@/lib/assessment/vocabulary";
 import { CONDITION_NAMES, TIER_NAMES } from "@/lib/assessment/names";
-import { tierFromDb } from "@/lib/assessment/db-enums";
+import { tierFromDb, type DbTier } from "@/lib/assessment/db-enums";
 
 const CONDITION_COLORS = ["#2f7d71", "#6a8fd8", "#b5832a", "#a3472b"];
 // Category names sit on the vertical axis, each on its own line, so none is dropped for lack of room at any width.
 const CATEGORY_AXIS_WIDTH = 120;
-const TIER_COLORS: Record<string, string> = { CRISIS: "#a3472b", ELEVATED: "#b5832a", LOW: "#2f7d71" };
+const TIER_COLORS: Record<DbTier, string> = { CRISIS: "#a3472b", ELEVATED: "#b5832a", LOW: "#2f7d71" };
 
 function Panel({ title, summary, children }: { title: string; summary: string; children: React.ReactNode }) {
   return (
