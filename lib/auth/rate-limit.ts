@@ -12,7 +12,8 @@
  * The client key is the one every limiter uses (lib/rate-limit/client-key.ts). With several server instances each
  * keeps its own counts (see docs/security.md).
  */
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterMemory } from "rate-limiter-flexible";
+import { DAY_SECONDS, giveBackToAll, lockWithBackoff, takeFromAll } from "@/lib/rate-limit/buckets";
 import { authConfig, type AuthConfig } from "./config";
 
 export type SignInLimits = Pick<
@@ -37,8 +38,6 @@ export interface SignInLimiter {
   failed(attempt: SignInAttempt): Promise<void>;
 }
 
-const DAY_SECONDS = 24 * 60 * 60;
-
 export function createSignInLimiter(c: SignInLimits = authConfig()): SignInLimiter {
   const window = c.AUTH_LOCKOUT_MINUTES * 60;
   const pair = new RateLimiterMemory({ keyPrefix: "signin-pair", points: c.AUTH_MAX_FAILED_PER_ACCOUNT_ADDRESS, duration: window });
@@ -57,25 +56,15 @@ export function createSignInLimiter(c: SignInLimits = authConfig()): SignInLimit
     async take(email, clientKey) {
       const who = email.trim().toLowerCase();
       const keys = { pair: `${who}\u0000${clientKey}`, address: clientKey, account: who };
-      const taken = await Promise.allSettled(buckets.map(([name, limiter]) => limiter.consume(keys[name])));
-      const refused = taken.filter((t): t is PromiseRejectedResult => t.status === "rejected");
-      if (refused.length > 0) {
-        for (const r of refused) if (!(r.reason instanceof RateLimiterRes)) throw r.reason;
-        // A refused attempt costs nothing in the buckets that had room.
-        await Promise.all(buckets.map(([name, limiter], i) => (taken[i]!.status === "fulfilled" ? limiter.reward(keys[name], 1) : null)));
-        const wait = Math.max(...refused.map((r) => (r.reason as RateLimiterRes).msBeforeNext));
-        return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(wait / 1000)) };
-      }
-      const pairUsed = (taken[0] as PromiseFulfilledResult<RateLimiterRes>).value.consumedPoints;
-      return { ok: true, attempt: { keys, pairUsed } };
+      const taken = await takeFromAll(buckets, keys);
+      return taken.ok ? { ok: true, attempt: { keys, pairUsed: taken.firstUsed } } : taken;
     },
     async succeeded({ keys }) {
-      await Promise.all(buckets.map(([name, limiter]) => limiter.reward(keys[name], 1)));
+      await giveBackToAll(buckets, keys);
     },
     async failed({ keys, pairUsed }) {
       if (pairUsed < c.AUTH_MAX_FAILED_PER_ACCOUNT_ADDRESS) return;
-      const n = (await strikes.penalty(keys.pair, 1)).consumedPoints;
-      await pair.block(keys.pair, Math.min(window * 2 ** (n - 1), DAY_SECONDS));
+      await lockWithBackoff(strikes, pair, keys.pair, window);
     },
   };
 }

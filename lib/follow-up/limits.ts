@@ -13,6 +13,7 @@
  * A reference that does not exist is limited exactly like one that does, so the answers tell nothing apart.
  */
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { DAY_SECONDS, giveBackToAll, lockWithBackoff, takeFromAll } from "@/lib/rate-limit/buckets";
 import type { RateLimitConfig } from "@/lib/rate-limit/config";
 
 export type FollowUpLimits = Pick<
@@ -38,8 +39,6 @@ export interface FollowUpLimiter {
   takeReply(caseId: string): Promise<boolean>;
 }
 
-const DAY_SECONDS = 24 * 60 * 60;
-
 export function createFollowUpLimiter(c: FollowUpLimits): FollowUpLimiter {
   const window = c.FOLLOW_UP_LOCKOUT_MINUTES * 60;
   const reference = new RateLimiterMemory({ keyPrefix: "follow-up-reference", points: c.FOLLOW_UP_MAX_FAILED_PER_REFERENCE, duration: window });
@@ -55,26 +54,15 @@ export function createFollowUpLimiter(c: FollowUpLimits): FollowUpLimiter {
   return {
     async take(ref, clientKey) {
       const keys = { reference: ref, client: clientKey };
-      const taken = await Promise.allSettled(buckets.map(([name, limiter]) => limiter.consume(keys[name])));
-      const refused = taken.filter((t): t is PromiseRejectedResult => t.status === "rejected");
-      if (refused.length > 0) {
-        for (const r of refused) if (!(r.reason instanceof RateLimiterRes)) throw r.reason;
-        await Promise.all(buckets.map(([name, limiter], i) => (taken[i]!.status === "fulfilled" ? limiter.reward(keys[name], 1) : null)));
-        const wait = Math.max(...refused.map((r) => (r.reason as RateLimiterRes).msBeforeNext));
-        return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(wait / 1000)) };
-      }
-      const referenceUsed = (taken[0] as PromiseFulfilledResult<RateLimiterRes>).value.consumedPoints;
-      return { ok: true, attempt: { keys, referenceUsed } };
+      const taken = await takeFromAll(buckets, keys);
+      return taken.ok ? { ok: true, attempt: { keys, referenceUsed: taken.firstUsed } } : taken;
     },
     async succeeded({ keys }) {
-      await Promise.all(buckets.map(([name, limiter]) => limiter.reward(keys[name], 1)));
+      await giveBackToAll(buckets, keys);
     },
     async failed({ keys, referenceUsed }) {
       if (referenceUsed < c.FOLLOW_UP_MAX_FAILED_PER_REFERENCE) return null;
-      const n = (await strikes.penalty(keys.reference, 1)).consumedPoints;
-      const seconds = Math.min(window * 2 ** (n - 1), DAY_SECONDS);
-      await reference.block(keys.reference, seconds);
-      return seconds;
+      return lockWithBackoff(strikes, reference, keys.reference, window);
     },
     async takeReply(caseId) {
       try {
