@@ -98,6 +98,11 @@ test("the full loop: save with a code, a clinician writes, the person reads, wri
   await expect(person.clinicianMessages.first()).toContainText("We have added some services below");
   await expect(person.clinicianMessages.first().locator('[data-resource-id="nz-1737"]')).toContainText("1737");
   await expectNoViolations(page, "follow-up case with a message");
+  // On a phone the case, the message and its service card fit the width.
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  await expectNoViolations(page, "follow-up case with a message, 390 px");
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   // ... and writes back; what is stored is anonymized.
   await person.writeBack("Thank you. My name is Aroha Ngata and I will try them tomorrow.");

@@ -12,7 +12,7 @@ const WIDTHS = [390, 1280] as const;
 const f = staff();
 
 const PAGES: { who: AccountKey | "anonymous"; paths: string[] }[] = [
-  { who: "anonymous", paths: ["/", "/crisis-lines", "/signin", "/no-access"] },
+  { who: "anonymous", paths: ["/", "/crisis-lines", "/follow-up", "/signin", "/no-access"] },
   { who: "clinician", paths: ["/review", `/review/${f.cases.target.id}`, `/review/${f.cases.othersClaim.id}`, "/dashboard", "/no-access", "/account/password"] },
   { who: "admin", paths: ["/admin", "/admin/audit", "/dashboard", "/outreach"] },
   { who: "outreach", paths: ["/outreach"] },
