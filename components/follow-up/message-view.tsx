@@ -1,4 +1,4 @@
-import { ResourceCard } from "@/components/resources/ResourceCard";
+import { ResourceCard } from "@/components/resources/resource-card";
 import type { Resource } from "@/lib/resources/schema";
 
 /**

@@ -4,7 +4,7 @@ import { Button } from "@/components/ui/button";
 import { CONDITIONS } from "@/lib/assessment/vocabulary";
 import { CONDITION_NAMES, percent } from "@/lib/assessment/names";
 import { type TriageResult } from "@/lib/outreach/types";
-import { TIER_WORDS } from "./words";
+import { TIER_WORDS } from "./tier-words";
 
 export interface TriageRow {
   row: number;

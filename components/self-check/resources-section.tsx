@@ -1,5 +1,5 @@
-import { ResourceCard } from "@/components/resources/ResourceCard";
-import { StreamedResources } from "@/components/resources/StreamedResources";
+import { ResourceCard } from "@/components/resources/resource-card";
+import { StreamedResources } from "@/components/resources/streamed-resources";
 import type { CheckResult } from "@/lib/self-check/types";
 
 /**

@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { StreamedResources } from "@/components/resources/StreamedResources";
+import { StreamedResources } from "@/components/resources/streamed-resources";
 import { TIERS } from "@/lib/assessment/vocabulary";
 import { PREFERENCES, USER_AUDIENCES } from "@/lib/resources/rank";
 import { readEnv } from "@/lib/env";

@@ -6,7 +6,7 @@ import { CANDIDATE_LIMIT } from "@/lib/ai/context";
 import { getResource } from "@/lib/resources/directory";
 import type { Condition, Confidence, Tier } from "@/lib/assessment/vocabulary";
 import { rankResources, type Preference, type UserAudience } from "@/lib/resources/rank";
-import { ResourceCard } from "./ResourceCard";
+import { ResourceCard } from "./resource-card";
 import { useSupportStream } from "./use-support-stream";
 
 export interface StreamedResourcesProps {
