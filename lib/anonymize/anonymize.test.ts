@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
 import path from "node:path";
+import { WorkerClient } from "@/lib/threads/worker-client";
+import { findEntities, TAGGER_ENTRY, type Span } from "./entities";
 import { anonymize, anonymizeAsync, anonymizeWithQuotes, redactText } from "./index";
 
 describe("anonymize: pattern identifiers", () => {
@@ -19,7 +21,7 @@ describe("anonymize: pattern identifiers", () => {
     ["ssn 123-45-6789, card 4111 1111 1111 1111", "ssn [id], card [id]"],
     ["my MRN is AB1234567", "my MRN is [id]"],
     ["I live at 221B Baker Street, apt 4 now", "I live at [address] now"],
-    // All lower case: the tagger leaves sentences whose only clue is a number alone (tag.mjs), so this is the pattern's.
+    // All lower case: the tagger leaves sentences whose only clue is a number alone (tag.ts), so this is the pattern's.
     ["i live at 42 oak street near the park", "i live at [address] near the park"],
     ["postcode SW1A 1AA", "postcode [postcode]"],
     ["zip 90210-1234", "zip [postcode]"],
@@ -126,6 +128,17 @@ describe("anonymizeAsync (the tagger in a worker thread)", () => {
     "nothing identifying here, just a long tired day and a quiet evening",
     "Ask u/throwaway_99 or call (555) 123-4567; I met Maria in Toronto.",
   ];
+
+  it("runs the TypeScript tagger in its own thread, started by path like the server starts it", async () => {
+    const thread = new WorkerClient<{ text: string }, Span[]>(TAGGER_ENTRY);
+    try {
+      await thread.start(); // rejects if the entry could not load tagger-worker.ts
+      for (const p of posts) expect(await thread.call({ text: p })).toEqual(findEntities(p));
+      expect((await thread.call({ text: posts[0]! })).some((s) => s.kind === "name")).toBe(true);
+    } finally {
+      await thread.close();
+    }
+  });
 
   it("gives exactly what anonymize() gives", async () => {
     for (const p of posts) expect(await anonymizeAsync(p)).toEqual(anonymize(p));

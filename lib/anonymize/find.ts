@@ -2,7 +2,7 @@ import { fold } from "./fold";
 import { PLACEHOLDER, type Found, type RedactionKind } from "./kinds";
 import { isPlausibleEntity } from "./people-places";
 import { RECOGNIZERS } from "./recognizers";
-import type { Span } from "./tag.mjs";
+import type { Span } from "./tag";
 
 /** What the recognizers found in a post, in the folded text, with that text masked where they found it. */
 export interface Recognized {

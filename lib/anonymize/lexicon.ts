@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Pbf from "pbf";
 import { SAFE_PROPER_WORDS, SLANG } from "./ordinary-words";
-import { STATES_AND_PROVINCES } from "./places.mjs";
+import { STATES_AND_PROVINCES } from "./places";
 
 /**
  * The word lists the name and place recognizer reads, from maintained packages, loaded on first use and kept for

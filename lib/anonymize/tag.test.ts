@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { entitySpans, tagDoc, tagDocFull } from "./tag.mjs";
-import { judgeShortcut } from "../../scripts/lib/tag-audit.mjs";
-import { sentenceMayHoldEntity } from "./sentence-clues.mjs";
+import { entitySpans, tagDoc, tagDocFull } from "./tag";
+import { judgeShortcut } from "../../scripts/lib/tag-audit";
+import { sentenceMayHoldEntity } from "./sentence-clues";
 
 // tagDoc skips compromise's rule sweep for sentences that cannot hold a name or a place. It must find everything
 // the full parse finds, but for the full parse's own known mistakes, and nothing more.

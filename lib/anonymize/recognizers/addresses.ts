@@ -1,5 +1,5 @@
 import { findAll, group, type Recognizer } from "../kinds";
-import { STATE_CODES, STATE_PATTERN, STATES_AND_PROVINCES } from "../places.mjs";
+import { STATE_CODES, STATE_PATTERN, STATES_AND_PROVINCES } from "../places";
 
 const STREET_SUFFIX = String.raw`(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|terrace|close|crescent|parkway|pkwy|highway|hwy|square|sq|circle|cir|trail|trl|row|mews|pike|alley|loop|run|path|heights|hts)`;
 const UNIT = String.raw`(?:,?\s+(?:apt|apartment|unit|suite|ste|flat|room|rm|lot|#)\.?\s*#?\w+)?`;

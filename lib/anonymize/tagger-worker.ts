@@ -1,9 +1,9 @@
 // The anonymizer's tagger in its own thread: under load it was half of the server's main-thread time, and every
-// other request (crisis answers included) waited behind it. Loaded by path at run time (see lib/threads).
+// other request (crisis answers included) waited behind it. Started through tagger-worker-entry.mjs (see there why).
 import { readlinkSync } from "node:fs";
 import { setPriority } from "node:os";
 import { parentPort } from "node:worker_threads";
-import { findEntitySpans } from "./tag.mjs";
+import { findEntitySpans } from "./tag";
 
 // Anonymizing is for saving, which the page does after the person has their answer: when the cores are busy, the
 // classifier's thread and the main thread go first. Linux nice values are per thread (/proc/thread-self names
@@ -14,11 +14,13 @@ try {
   // not Linux, or not allowed: same priority as the rest
 }
 
-parentPort.postMessage({ type: "ready" });
-parentPort.on("message", ({ id, text }) => {
+const port = parentPort;
+if (!port) throw new Error("tagger-worker.ts runs only as a worker thread");
+port.postMessage({ type: "ready" });
+port.on("message", ({ id, text }: { id: number; text: string }) => {
   try {
-    parentPort.postMessage({ type: "result", id, value: findEntitySpans(text) });
+    port.postMessage({ type: "result", id, value: findEntitySpans(text) });
   } catch (err) {
-    parentPort.postMessage({ type: "error", id, message: err instanceof Error ? err.message : String(err) });
+    port.postMessage({ type: "error", id, message: err instanceof Error ? err.message : String(err) });
   }
 });

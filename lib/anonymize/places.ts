@@ -1,4 +1,3 @@
-// Plain JavaScript: the tagger worker (tag.mjs) reads it at run time, outside the bundler.
 /** Safe Harbor allows states (and, by analogy, provinces and nations of the UK); anything smaller goes. */
 const NAMES = [
   "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware", "Florida", "Georgia",

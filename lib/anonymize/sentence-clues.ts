@@ -1,5 +1,4 @@
-// Which sentences of a post compromise needs to read at all, decided from the bare string. Plain JavaScript: the
-// tagger worker (tag.mjs) loads it at run time, outside the bundler.
+// Which sentences of a post compromise needs to read at all, decided from the bare string.
 //
 // compromise's cheap passes can tag a name, place or organisation only from a handful of clues: a capital letter
 // (after a sentence's first word), a word in its lexicon or its name/verb "switches", an ending it reads as a
@@ -7,20 +6,34 @@
 // or organisation word ("Mayfield hospital"), and a place word before a capital "I've" ("a town I've"). Every clue
 // is read here from compromise's own model, so an upgrade that grows the lexicon grows this test with it. A
 // sentence with none of them is never tagged as holding an entity, so it is left out; three in four sentences of
-// the corpus are. `node scripts/tagger-audit.mjs` checks the outcome on every corpus post.
+// the corpus are. `npx tsx scripts/tagger-audit.ts` checks the outcome on every corpus post.
 import nlp from "compromise";
 
-const model = nlp.world().model;
+// The parts of compromise's model read here (its own types describe the public API only).
+type LexValue = string | string[];
+interface Model {
+  one: { tagSet: Record<string, { parents?: string[] }>; lexicon: Record<string, LexValue>; frozenLex: Record<string, LexValue> };
+  two: {
+    switches: Record<string, string>;
+    neighbours: { rightWords: [string, string][] };
+    suffixPatterns: (Record<string, string> | undefined)[];
+    endsWith: Record<string, [RegExp, string][]>;
+    regexNormal: [RegExp, string][];
+    placeWords: Record<string, unknown>;
+    orgWords: Record<string, unknown>;
+  };
+}
+const model = (nlp.world() as { model: Model }).model;
 
 /** compromise's tags for names, places and organisations, with every tag below them (FemaleName, City, ...). */
 export const ENTITY_TAGS = ["Person", "FirstName", "LastName", "MaleName", "FemaleName", "Honorific", "Place", "City", "Country", "Region", "Address", "ProperNoun", "Organization"];
 const tagSet = model.one.tagSet;
-const entityTags = new Set(Object.keys(tagSet).filter((t) => ENTITY_TAGS.includes(t) || (tagSet[t].parents ?? []).some((p) => ENTITY_TAGS.includes(p))));
+const entityTags = new Set(Object.keys(tagSet).filter((t) => ENTITY_TAGS.includes(t) || (tagSet[t]!.parents ?? []).some((p) => ENTITY_TAGS.includes(p))));
 // Lexicon values are a tag, a list of tags, or "A|B" for a word that switches between two readings.
-const isEntityTag = (value) => [value].flat().some((v) => String(v).split("|").some((t) => entityTags.has(t)));
+const isEntityTag = (value: LexValue) => [value].flat().some((v) => String(v).split("|").some((t) => entityTags.has(t)));
 
 // Apostrophes split too: compromise matches "doctor who" (a TV show, tagged Person) in "a doctor who's".
-const flatten = (s) => s.toLowerCase().replace(/[^a-z0-9&]+/g, " ").trim();
+const flatten = (s: string) => s.toLowerCase().replace(/[^a-z0-9&]+/g, " ").trim();
 const entityKeys = [...Object.entries(model.one.lexicon), ...Object.entries(model.one.frozenLex)].filter(([, v]) => isEntityTag(v)).map(([k]) => k);
 
 const WORDS = new Set([
@@ -30,9 +43,9 @@ const WORDS = new Set([
   ...model.two.neighbours.rightWords.filter(([, tag]) => isEntityTag(tag)).map(([w]) => w),
 ]);
 /** Multi-word names by their first word: "fort" -> ["fort worth", "fort lauderdale", ...]. */
-const PHRASES = new Map();
+const PHRASES = new Map<string, string[]>();
 for (const key of entityKeys.filter((k) => k.includes(" ")).map(flatten)) {
-  const first = key.split(" ")[0];
+  const first = key.split(" ")[0]!;
   PHRASES.set(first, [...(PHRASES.get(first) ?? []), key]);
 }
 const ENDINGS = new RegExp(
@@ -52,9 +65,9 @@ const OPENING = /^[\s"'“‘(]*$/;
 const TITLE_CASE = /^\p{Lu}[\p{Ll}'’]/u;
 const NON_ASCII_LETTER = /[^\x00-\x7F\p{P}\p{S}\p{Z}\p{C}\p{M}]/u;
 
-const isClueWord = (w) => WORDS.has(w) || ENDINGS.test(w) || WORD_RULES.some((re) => re.test(w));
+const isClueWord = (w: string) => WORDS.has(w) || ENDINGS.test(w) || WORD_RULES.some((re) => re.test(w));
 
-function hasCapitalClue(s) {
+function hasCapitalClue(s: string): boolean {
   const firstWord = s.search(/[A-Za-z0-9]/);
   for (const m of s.matchAll(/[A-Za-z'’]*[A-Z][A-Za-z'’]*/g)) {
     if (PRONOUN_I.test(m[0])) continue;
@@ -64,7 +77,7 @@ function hasCapitalClue(s) {
   return false;
 }
 
-function hasWordClue(s) {
+function hasWordClue(s: string): boolean {
   for (const raw of s.toLowerCase().match(/[a-z0-9&][a-z0-9&'’.-]*/g) ?? []) {
     const word = raw.replace(/[.'’-]+$/, "");
     if (isClueWord(word) || isClueWord(word.replace(/\./g, "")) || isClueWord(word.replace(/['’]s$/, ""))) return true;
@@ -75,22 +88,22 @@ function hasWordClue(s) {
   return false;
 }
 
-function hasPlaceWordClue(s) {
+function hasPlaceWordClue(s: string): boolean {
   const words = s.match(/[\p{L}\p{N}'’]+/gu) ?? [];
   const lower = words.map((w) => w.toLowerCase());
   // "Mayfield hospital", "Acme corp": a capitalised first word, then (past "municipal", "of", ...) a place word
-  if (words.length > 1 && TITLE_CASE.test(words[0])) {
-    if (ORG_WORDS.has(lower[1])) return true;
+  if (words.length > 1 && TITLE_CASE.test(words[0]!)) {
+    if (ORG_WORDS.has(lower[1]!)) return true;
     let i = 1;
-    while (i < lower.length && PLACE_CONTINUES.has(lower[i])) i++;
-    if (PLACE_WORDS.has(lower[i])) return true;
+    while (i < lower.length && PLACE_CONTINUES.has(lower[i]!)) i++;
+    if (PLACE_WORDS.has(lower[i]!)) return true;
   }
   // "a town I've": compromise reads the capital "I've" as the rest of a place's name
   return words.some((w, i) => i > 0 && PRONOUN_I.test(w)) && lower.some((w) => PLACE_WORDS.has(w) || ORG_WORDS.has(w));
 }
 
 /** False only when compromise's cheap passes cannot tag a name, place or organisation in this sentence. */
-export function sentenceMayHoldEntity(sentence) {
+export function sentenceMayHoldEntity(sentence: string): boolean {
   // compromise folds accents ("José") before it looks words up: any non-ASCII letter counts.
   if (NON_ASCII_LETTER.test(sentence)) return true;
   return hasCapitalClue(sentence) || hasWordClue(sentence) || hasPlaceWordClue(sentence);
