@@ -65,6 +65,7 @@ for (const width of WIDTHS) {
       const first = outreach.resultRows.first();
       // Risk, its reason and the main action are on screen without scrolling sideways.
       await first.scrollIntoViewIfNeeded();
+      await expect(first.getByTestId("tier-reason")).toContainText("explicit words");
       await expect(first.getByRole("button", { name: /Help & reply/ })).toBeInViewport({ ratio: 1 });
       expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
       expect(await axeViolations(page)).toEqual([]);

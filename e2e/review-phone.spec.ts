@@ -15,6 +15,8 @@ test("claim, label, write a note and hand the case back on a phone", async ({ pa
   await page.goto("/review?country=ZR");
   const row = page.locator(`[data-reference="${c.reference}"]`);
   await expect(row.getByRole("link", { name: c.reference })).toBeInViewport();
+  // Risk and its reason are on the card.
+  await expect(row).toContainText("model: elevated depression 0.81 (threshold 0.50)");
   await expectNoSidewaysScroll(page, "queue");
   await row.getByRole("link", { name: c.reference }).tap();
 

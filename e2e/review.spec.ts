@@ -36,6 +36,7 @@ test("a case shows the evidence, signals, resources and message, and goes throug
   await page.goto("/review");
   await page.getByRole("link", { name: c.reference }).click();
   await expect(page.getByTestId("case-reference")).toHaveText(c.reference);
+  await expect(page.getByTestId("tier-reason")).toContainText("explicit words: 'want to die' · model: suicidal crisis score 0.77 (crisis threshold 0.18)");
   await expect(page.getByTestId("case-text")).toContainText(c.canary);
   await expect(page.getByTestId("evidence")).toHaveText("Nothing feels worth it lately and I can't sleep.");
   await expect(page.getByTestId("probabilities")).toContainText("Suicidal thoughts");
@@ -122,4 +123,6 @@ test("the dashboard shows the three charts", async ({ page }) => {
     await expect(page.getByRole("region", { name }).locator("svg.recharts-surface[role=application]")).toBeVisible();
   }
   await expect(page.getByRole("region", { name: "Risk tiers" })).toContainText(/Crisis: \d+/);
+  // The seeded workflow case was raised to crisis by the explicit-words rule.
+  await expect(page.getByRole("region", { name: "Risk tiers" })).toContainText(/Crisis by explicit words: [1-9]\d*/);
 });

@@ -77,7 +77,7 @@ async function main() {
     res.forEach((r, j) => {
       P.push(LABELS.map((l) => r.probabilities[l]));
       crisisScores.push(r.crisisScore);
-      tiers.push(servedTier(r.tier, batch[j] as string));
+      tiers.push(servedTier(r, batch[j] as string).tier);
     });
   }
   const secs = (performance.now() - t0) / 1000;

@@ -3,6 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { CONDITIONS } from "@/lib/assessment/vocabulary";
 import { CONDITION_NAMES, percent } from "@/lib/assessment/names";
+import { describeTierReason } from "@/lib/assessment/tier-reason";
 import { type TriageResult } from "@/lib/outreach/types";
 import { TIER_WORDS } from "./tier-words";
 
@@ -63,6 +64,11 @@ export function ResultsTable(props: { rows: readonly TriageRow[]; rowLabel: "row
                 </td>
                 <td className="p-2 max-md:order-1 max-md:col-start-2 max-md:p-0">
                   <Badge variant={tier === "crisis" ? "crisis" : tier === "unknown" ? "outline" : tier === "elevated" ? "default" : "muted"}>{TIER_WORDS[tier]}</Badge>
+                  {r.result ? (
+                    <span className="mt-1 block text-xs text-muted-foreground max-md:ml-2 max-md:inline" data-testid="tier-reason">
+                      {describeTierReason(r.result.tierReason)}
+                    </span>
+                  ) : null}
                 </td>
                 {CONDITIONS.map((l) => (
                   <td key={l} className="p-2 text-right tabular-nums max-md:hidden" data-label={l}>

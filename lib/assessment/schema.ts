@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { CONDITIONS, CONFIDENCE_LEVELS, TIERS, type Condition, type Confidence, type Tier } from "./vocabulary";
+import { modelBasisSchema, tierReasonSchema } from "./tier-reason";
 
 const probability = z.number().min(0).max(1);
 
@@ -24,6 +25,8 @@ export const classificationSchema = z.object({
   tier: tierSchema,
   evidence: z.array(z.object({ sentence: z.string(), weight: z.number() })).max(50),
   model: z.object({ name: z.string().min(1).max(200), version: z.string().min(1).max(100) }),
+  /** Why the tier (servedTier). Optional: receipts signed before reasons were kept still redeem. */
+  tierReason: tierReasonSchema.optional(),
 });
 export type Classification = z.output<typeof classificationSchema>;
 
@@ -39,3 +42,6 @@ export interface Reading {
   confidence: Confidence;
   tier: Tier;
 }
+
+/** The classifier's own output: an assessment with the score and threshold behind the model's tier. */
+export const classifierOutputSchema = assessmentSchema.extend({ tierBasis: modelBasisSchema });

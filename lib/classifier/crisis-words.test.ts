@@ -51,12 +51,28 @@ describe("mentionsCrisis", () => {
   });
 });
 
+const reading = (tier: "crisis" | "elevated" | "low") => ({
+  tier,
+  tierBasis: { tier, condition: tier === "crisis" ? ("suicidal" as const) : ("depression" as const), score: 0.3, threshold: 0.2 },
+});
+
 describe("servedTier", () => {
   it("raises any tier to crisis when crisis words are present, and never lowers one", () => {
-    expect(servedTier("low", "i want to die")).toBe("crisis");
-    expect(servedTier("elevated", "nobody would notice if I was gone")).toBe("crisis");
-    expect(servedTier("low", "what a lovely day")).toBe("low");
-    expect(servedTier("elevated", "what a lovely day")).toBe("elevated");
-    expect(servedTier("crisis", "what a lovely day")).toBe("crisis");
+    expect(servedTier(reading("low"), "i want to die").tier).toBe("crisis");
+    expect(servedTier(reading("elevated"), "nobody would notice if I was gone").tier).toBe("crisis");
+    expect(servedTier(reading("low"), "what a lovely day").tier).toBe("low");
+    expect(servedTier(reading("elevated"), "what a lovely day").tier).toBe("elevated");
+    expect(servedTier(reading("crisis"), "what a lovely day").tier).toBe("crisis");
+  });
+
+  it("says why: the crisis words as the rule names them, and the model's own basis", () => {
+    expect(servedTier(reading("low"), "Honestly I  WANT to die tonight").reason).toEqual({ words: "want to die", model: reading("low").tierBasis });
+    expect(servedTier(reading("elevated"), "what a lovely day").reason).toEqual({ words: null, model: reading("elevated").tierBasis });
+  });
+
+  it("never keeps the post's own words from a pattern with a free gap (a name between the phrases)", () => {
+    const { reason } = servedTier(reading("low"), "No one would really care about Maria Lopez if I disappeared");
+    expect(reason.words).toBe("nobody would notice if I was gone");
+    expect(JSON.stringify(reason)).not.toMatch(/Maria|Lopez/);
   });
 });

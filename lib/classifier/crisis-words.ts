@@ -2,8 +2,9 @@
  * Crisis help must never depend on the model: explicit words of suicidal intent, and the plain phrases of passive
  * ideation ("nobody would notice if I was gone"), show the crisis card whatever the classifier says (or if it says
  * nothing). Deliberately plain and broad: a false alarm here costs a kind card with phone numbers; a miss costs
- * much more. It is the served tier's floor (servedTier) and feeds nothing else.
+ * much more. It is the served tier's floor (servedTier, which also says why) and feeds nothing else.
  */
+import type { ModelBasis, TierReason } from "@/lib/assessment/tier-reason";
 import type { Tier } from "./types";
 
 const EXPLICIT_RISK: RegExp[] = [
@@ -34,6 +35,10 @@ const PASSIVE_IDEATION: RegExp[] = [
 
 const ALL = [...EXPLICIT_RISK, ...PASSIVE_IDEATION];
 
+// Patterns whose match can hold words of the post's own beyond the pattern's (a free gap): the reason names them
+// by this phrase instead of quoting the match, so a stored reason never carries a name or a place from the post.
+const NAMED: ReadonlyMap<RegExp, string> = new Map([[PASSIVE_IDEATION[0]!, "nobody would notice if I was gone"]]);
+
 /** The words that show the crisis card, as written in the text, or null. */
 export function crisisWords(text: string): string | null {
   for (const pattern of ALL) {
@@ -43,11 +48,27 @@ export function crisisWords(text: string): string | null {
   return null;
 }
 
+/**
+ * The crisis words as a reason may keep them: the match in lower case with its spaces collapsed (every pattern but
+ * the named ones matches only its own fixed words), or the pattern's name.
+ */
+export function crisisPhrase(text: string): string | null {
+  for (const pattern of ALL) {
+    const m = pattern.exec(text);
+    if (m) return NAMED.get(pattern) ?? m[0].toLowerCase().replace(/\s+/g, " ").slice(0, 80);
+  }
+  return null;
+}
+
 export function mentionsCrisis(text: string): boolean {
   return crisisWords(text) !== null;
 }
 
-/** The tier a person is shown: the model's, raised to crisis when the text holds explicit crisis words. */
-export function servedTier(modelTier: Tier, text: string): Tier {
-  return modelTier === "crisis" || mentionsCrisis(text) ? "crisis" : modelTier;
+/**
+ * The tier a person is shown, with its reason: the model's tier (and the score that decided it, from decide() in
+ * core.ts), raised to crisis when the text holds explicit crisis words. The only place the two are combined.
+ */
+export function servedTier(reading: { tier: Tier; tierBasis: ModelBasis }, text: string): { tier: Tier; reason: TierReason } {
+  const words = crisisPhrase(text);
+  return { tier: words ? "crisis" : reading.tier, reason: { words, model: reading.tierBasis } };
 }

@@ -1,4 +1,4 @@
-import type { Condition, Confidence, Reading, Tier } from "@/lib/assessment";
+import type { Condition, Confidence, ModelBasis, Reading, Tier } from "@/lib/assessment";
 
 /** The model's output labels are the assessment's conditions, in the same order (the graph's logit order). */
 export { CONDITIONS as LABELS } from "@/lib/assessment/vocabulary";
@@ -16,6 +16,8 @@ export interface Evidence {
 export interface ClassifierResult extends Reading {
   /** What the crisis tier reads: the crisis head's probability (config.crisis), else p(suicidal). */
   crisisScore: number;
+  /** The score and threshold that gave the model's tier (servedTier adds the crisis-words rule to make the reason). */
+  tierBasis: ModelBasis;
   evidence: Evidence[];
   model: { name: string; version: string };
 }

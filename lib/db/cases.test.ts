@@ -17,6 +17,7 @@ function newCase(overrides: Partial<NewCase> = {}): NewCase {
       tier: "crisis",
       evidence: [{ sentence: "My name is Emily Watson, email emily.w@example.com", weight: 0.4 }, { sentence: "I can't go on like this.", weight: 0.9 }],
       model: { name: "lantern-distilbert", version: "test" },
+      tierReason: { words: "can't go on like this", model: { tier: "crisis", condition: "suicidal", score: 0.93, threshold: 0.18 } },
     },
     resourcesShown: ["us-988-call-text", "us-crisis-text-line"],
     country: "US",
@@ -44,6 +45,7 @@ forEachDatabase((getDb) => {
     ]);
     expect(row).toMatchObject({ tier: "CRISIS", topLabel: "suicidal", labels: ["suicidal", "depression"], confidence: 0.93, country: "US", status: "NEW", modelVersion: "test", updatedAt: null });
     expect(row.resourcesShown).toEqual(["us-988-call-text", "us-crisis-text-line"]);
+    expect(row.tierReason).toEqual({ words: "can't go on like this", model: { tier: "crisis", condition: "suicidal", score: 0.93, threshold: 0.18 } });
     expect(row.createdOn.toISOString()).toBe(todayUtc().toISOString());
     expect(row.createdOn.toISOString()).toMatch(/T00:00:00\.000Z$/);
   });

@@ -64,6 +64,7 @@ async function caseRow(input: z.output<typeof newCaseSchema>): Promise<Omit<Pris
     labels: c.labels,
     topLabel: c.topLabel,
     tier: tierToDb(c.tier),
+    tierReason: c.tierReason ?? Prisma.DbNull,
     confidence: Math.max(...Object.values(c.probabilities)),
     evidence: c.evidence.map((e, i) => ({ sentence: evidence[i]!, weight: e.weight })),
     modelName: c.model.name,

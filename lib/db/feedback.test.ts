@@ -54,4 +54,18 @@ forEachDatabase((getDb) => {
     expect(stats.perWeek.at(-1)!.counts.anxiety).toBeGreaterThanOrEqual(1);
     await expect(dashboardStats(db, await makeUser(db, "OUTREACH"))).rejects.toMatchObject({ kind: "forbidden" });
   });
+
+  it("counts crisis cases set by the explicit-words rule, and counts every crisis case under suicidal", async () => {
+    const db = getDb();
+    const a = await makeUser(db, "CLINICIAN");
+    const before = await dashboardStats(db, a);
+    const week = (s: typeof before) => s.perWeek.at(-1)?.counts.suicidal ?? 0;
+    // The case from the issue: crisis by the words, no condition flagged by the model.
+    await makeCase(db, { labels: [], tier: "CRISIS", tierReason: { words: "want to die", model: { tier: "low", condition: "depression", score: 0.15, threshold: 0.5 } } });
+    await makeCase(db, { labels: [], tier: "CRISIS", tierReason: { words: null, model: { tier: "crisis", condition: "suicidal", score: 0.3, threshold: 0.18 } } });
+    await makeCase(db, { labels: [], tier: "CRISIS" });
+    const after = await dashboardStats(db, a);
+    expect(after.crisisByRule - before.crisisByRule).toBe(1);
+    expect(week(after) - week(before)).toBe(3);
+  });
 });

@@ -3,6 +3,7 @@
  * dashboard figures (clinicians and admins; aggregates only, no case text).
  */
 import "server-only";
+import { crisisByRule } from "@/lib/assessment/tier-reason";
 import type { PrismaClient } from "./generated/client";
 import { Role, Tier } from "./generated/enums";
 import { type Actor, assertRole, assertRoleOrSystem } from "@/lib/auth/actor";
@@ -74,9 +75,14 @@ export async function collectFeedback(db: PrismaClient, actor: Actor): Promise<F
 }
 
 export interface DashboardStats {
-  /** ISO week start (Monday) -> condition -> cases whose model labels include it. */
+  /**
+   * ISO week start (Monday) -> condition -> cases whose model labels include it. A crisis case counts under
+   * suicidal even when no label was flagged: its tier came from the suicidal crisis score or from explicit words.
+   */
   perWeek: { week: string; counts: Record<Condition, number> }[];
   tiers: Record<Tier, number>;
+  /** Crisis cases whose tier the explicit-words rule set (tierReason.words), of all time. */
+  crisisByRule: number;
   /** Per condition: clinician judgements that matched the model's call, of all judgements. */
   agreement: { condition: Condition; agree: number; total: number }[];
   totalCases: number;
@@ -92,18 +98,21 @@ export async function dashboardStats(db: PrismaClient, actor: Actor, weeks = 12)
   assertRole(actor, [Role.CLINICIAN, Role.ADMIN]);
   const since = new Date();
   since.setUTCDate(since.getUTCDate() - weeks * 7);
-  const [recent, tierGroups, totalCases, labels] = await Promise.all([
-    db.case.findMany({ where: { createdOn: { gte: since } }, select: { createdOn: true, labels: true } }),
+  const [recent, tierGroups, totalCases, labels, crisisReasons] = await Promise.all([
+    db.case.findMany({ where: { createdOn: { gte: since } }, select: { createdOn: true, labels: true, tier: true } }),
     db.case.groupBy({ by: ["tier"], _count: { _all: true } }),
     db.case.count(),
     db.caseLabel.findMany({ select: { label: true, present: true, case: { select: { labels: true } } } }),
+    db.case.findMany({ where: { tier: Tier.CRISIS }, select: { tierReason: true } }),
   ]);
   const weeksMap = new Map<string, Record<Condition, number>>();
   for (const c of recent) {
     const w = weekStart(c.createdOn);
     if (!weeksMap.has(w)) weeksMap.set(w, Object.fromEntries(CONDITIONS.map((k) => [k, 0])) as Record<Condition, number>);
     const counts = weeksMap.get(w)!;
-    for (const l of c.labels) if ((CONDITIONS as readonly string[]).includes(l)) counts[l as Condition]++;
+    const flagged = new Set(c.labels.filter((l): l is Condition => (CONDITIONS as readonly string[]).includes(l)));
+    if (c.tier === Tier.CRISIS) flagged.add("suicidal");
+    for (const l of flagged) counts[l]++;
   }
   const tiers = Object.fromEntries(Object.values(Tier).map((t) => [t, 0])) as Record<Tier, number>;
   for (const g of tierGroups) tiers[g.tier] = g._count._all;
@@ -114,6 +123,7 @@ export async function dashboardStats(db: PrismaClient, actor: Actor, weeks = 12)
   return {
     perWeek: [...weeksMap.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([week, counts]) => ({ week, counts })),
     tiers,
+    crisisByRule: crisisReasons.filter((c) => crisisByRule(c.tierReason)).length,
     agreement,
     totalCases,
   };

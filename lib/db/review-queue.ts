@@ -4,6 +4,7 @@
  * case text: reading a case is a separate, audited step (lib/db/review.ts).
  */
 import "server-only";
+import { describeTierReason } from "@/lib/assessment/tier-reason";
 import type { Prisma, PrismaClient } from "./generated/client";
 import { CaseStatus, Role, type Tier } from "./generated/enums";
 import { type Actor, assertRole } from "@/lib/auth/actor";
@@ -15,6 +16,8 @@ export interface QueueRow {
   id: string;
   reference: string;
   tier: Tier;
+  /** Why the tier, in one line ("reason not recorded" for cases saved before reasons were kept). */
+  tierReason: string;
   topLabel: string;
   labels: string[];
   confidence: number;
@@ -65,6 +68,7 @@ export async function listQueue(db: PrismaClient, actor: Actor, filter: unknown 
         id: true,
         reference: true,
         tier: true,
+        tierReason: true,
         topLabel: true,
         labels: true,
         confidence: true,
@@ -80,7 +84,7 @@ export async function listQueue(db: PrismaClient, actor: Actor, filter: unknown 
   const counts = Object.fromEntries(Object.values(CaseStatus).map((s) => [s, 0])) as Record<CaseStatus, number>;
   for (const g of grouped) counts[g.status] = g._count._all;
   return {
-    rows: rows.map((r) => ({ ...r, createdOn: r.createdOn.toISOString().slice(0, 10) })),
+    rows: rows.map((r) => ({ ...r, tierReason: describeTierReason(r.tierReason), createdOn: r.createdOn.toISOString().slice(0, 10) })),
     total,
     page: f.page,
     pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),

@@ -5,6 +5,7 @@
  * transaction as its audit event. Unknown ids and malformed ids look the same.
  */
 import "server-only";
+import { describeTierReason } from "@/lib/assessment/tier-reason";
 import { z } from "zod";
 import { ANONYMIZER_VERSION, anonymizeAsync } from "@/lib/anonymize";
 import type { PrismaClient, Prisma } from "./generated/client";
@@ -33,6 +34,8 @@ export interface CaseDetail {
   labels: string[];
   topLabel: string;
   tier: Tier;
+  /** Why the tier, in one line ("reason not recorded" for cases saved before reasons were kept). */
+  tierReason: string;
   confidence: number;
   evidence: { sentence: string; start?: number; end?: number; weight?: number }[];
   modelName: string;
@@ -85,6 +88,7 @@ export async function getCaseForReview(db: PrismaClient, actor: Actor, id: unkno
     labels: c.labels,
     topLabel: c.topLabel,
     tier: c.tier,
+    tierReason: describeTierReason(c.tierReason),
     confidence: c.confidence,
     evidence: evidenceSchema.parse(c.evidence),
     modelName: c.modelName,

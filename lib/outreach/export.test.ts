@@ -70,6 +70,7 @@ describe("toTriageCsv", () => {
     topLabel: "suicidal",
     confidence: "high",
     tier: "crisis",
+    tierReason: { words: "want to die", model: { tier: "crisis", condition: "suicidal", score: 0.9, threshold: 0.18 } },
     resources: [{ id: "us-988-call-text", reason: "open 24/7" }],
   };
 
@@ -82,6 +83,7 @@ describe("toTriageCsv", () => {
     const get = (r: string[], name: string) => r[header.indexOf(name)];
     expect(header[0]).toBe("row");
     expect(get(first, "tier")).toBe("crisis");
+    expect(get(first, "tier_reason")).toBe("explicit words: 'want to die' · model: suicidal crisis score 0.90 (crisis threshold 0.18)");
     expect(get(first, "suicidal_percent")).toBe("90.0");
     expect(get(first, "depression_percent")).toBe("81.2");
     expect(get(first, "suggested_resources")).toBe("988 Suicide & Crisis Lifeline");

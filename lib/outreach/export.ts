@@ -1,4 +1,5 @@
 import { CONDITIONS } from "@/lib/assessment/vocabulary";
+import { describeTierReason } from "@/lib/assessment/tier-reason";
 import Papa from "papaparse";
 import { OUTREACH_LIMITS } from "./config";
 import { type TriageResult } from "./types";
@@ -30,6 +31,7 @@ const pct = (p: number) => (Math.round(p * 1000) / 10).toFixed(1);
 export const EXPORT_COLUMNS = [
   "row",
   "tier",
+  "tier_reason",
   "top_condition",
   "model_confidence",
   ...CONDITIONS.map((l) => `${l}_percent`),
@@ -46,6 +48,7 @@ export function toTriageCsv(rows: readonly ExportRow[], rowLabel: "row" | "post"
   const body = rows.map((r) => [
     String(r.row),
     r.result?.tier ?? "not classified",
+    r.result ? describeTierReason(r.result.tierReason) : "",
     r.result?.topLabel ?? "",
     r.result?.confidence ?? "",
     ...CONDITIONS.map((l) => (r.result ? pct(r.result.probabilities[l]) : "")),

@@ -18,6 +18,7 @@ function output(suicidal: number, tier: "crisis" | "elevated" | "low") {
     topLabel: suicidal >= 0.5 ? "suicidal" : "none",
     confidence: "moderate",
     tier,
+    tierBasis: { tier, condition: "suicidal", score: suicidal, threshold: 0.18 },
     evidence: [{ sentence: "raw sentence", start: 0, end: 12, weight: 0.5 }],
     model: { name: "lantern-distilbert-v1", version: "1.0.0" },
   };
@@ -41,6 +42,9 @@ describe("triagePosts", () => {
     const out = await triagePosts(["nobody would even notice if I was gone", "what a lovely day"], "GB");
     expect(out.results.map((r) => r.tier)).toEqual(["crisis", "low"]);
     expect(out.results[0]!.resources.map((r) => r.id)).toContain("gb-ie-samaritans");
+    // The reason says it was the words, and keeps only the rule's own phrase.
+    expect(out.results[0]!.tierReason.words).toBe("nobody would notice if I was gone");
+    expect(out.results[1]!.tierReason).toEqual({ words: null, model: { tier: "low", condition: "suicidal", score: 0.02, threshold: 0.18 } });
   });
 
   it("a missing model becomes the kind, user-facing message", async () => {
@@ -63,6 +67,11 @@ describe("classifyForCase", () => {
   it("classifies on the server (with evidence for the clinician) and maps a missing model the same way", async () => {
     classifier.classify.mockResolvedValue(output(0.8, "crisis"));
     expect((await classifyForCase("text")).evidence).toHaveLength(1);
+    // A saved case keeps the served tier and its reason: crisis words raise a low reading.
+    classifier.classify.mockResolvedValue(output(0.02, "low"));
+    const saved = await classifyForCase("some days I just want to die");
+    expect(saved.tier).toBe("crisis");
+    expect(saved.tierReason).toEqual({ words: "want to die", model: { tier: "low", condition: "suicidal", score: 0.02, threshold: 0.18 } });
     classifier.classify.mockRejectedValue(new classifier.ModelLoadError("gone"));
     await expect(classifyForCase("text")).rejects.toBeInstanceOf(UserFacingError);
   });

@@ -13,7 +13,7 @@ function result(tier: Tier, p: Partial<TriageResult["probabilities"]>): TriageRe
   const probabilities = { depression: 0, anxiety: 0, bipolar: 0, suicidal: 0, ...p };
   const labels = CONDITIONS.filter((l) => probabilities[l] >= 0.5);
   const top = [...CONDITIONS].sort((a, b) => probabilities[b] - probabilities[a])[0]!;
-  return { probabilities, labels, topLabel: probabilities[top] >= 0.5 ? top : "none", confidence: "moderate", tier, resources: [] };
+  return { probabilities, labels, topLabel: probabilities[top] >= 0.5 ? top : "none", confidence: "moderate", tier, tierReason: { words: null, model: { tier, condition: top, score: probabilities[top], threshold: 0.5 } }, resources: [] };
 }
 
 describe("sortByRisk", () => {

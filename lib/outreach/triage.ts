@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { classify, classifyBatch, ModelLoadError } from "@/lib/classifier";
 import { servedTier } from "@/lib/classifier/crisis-words";
-import { assessmentSchema } from "@/lib/assessment/schema";
+import { assessmentSchema, classifierOutputSchema } from "@/lib/assessment/schema";
 import { UserFacingError } from "@/lib/errors";
 import { resourcesFor } from "./resources";
 import type { TriageModel, TriageResult } from "./types";
@@ -11,8 +11,8 @@ export const MODEL_UNAVAILABLE_MESSAGE =
   "The model that reads posts is not available right now, so these posts were not classified. Please try again in a few minutes; crisis lines are listed on this page in the meantime.";
 
 /** The classifier's output as this feature relies on it: checked, so a contract drift fails loudly, not silently. */
-const outputSchema = assessmentSchema;
-export type Classification = z.output<typeof outputSchema>;
+const outputSchema = classifierOutputSchema;
+export type Classification = z.output<typeof assessmentSchema>;
 
 /** A missing or broken model is said in kind words; the browser then shows the crisis lines prominently. */
 async function withModel<T>(run: () => Promise<unknown>, check: (out: unknown) => T): Promise<T> {
@@ -37,13 +37,14 @@ export async function triagePosts(texts: readonly string[], country: string): Pr
   );
   const results = outputs.map((o, i) => {
     // the tier a person would be shown: explicit crisis words raise it whatever the model says
-    const tier = servedTier(o.tier, texts[i] ?? "");
+    const { tier, reason } = servedTier(o, texts[i] ?? "");
     return {
       probabilities: o.probabilities,
       labels: o.labels,
       topLabel: o.topLabel,
       confidence: o.confidence,
       tier,
+      tierReason: reason,
       resources: resourcesFor({ tier, probabilities: o.probabilities, country }),
     };
   });
@@ -51,10 +52,15 @@ export async function triagePosts(texts: readonly string[], country: string): Pr
   return { results, model: { name: model.name, version: model.version } };
 }
 
-/** One post, for saving a case: classified again on the server so stored numbers never come from the browser. */
-export function classifyForCase(text: string): Promise<Classification> {
-  return withModel(
+/**
+ * One post, for saving a case: classified again on the server so stored numbers never come from the browser; the
+ * stored tier is the served one, with its reason.
+ */
+export async function classifyForCase(text: string): Promise<Classification> {
+  const { tierBasis, ...out } = await withModel(
     () => classify(text),
-    (out) => outputSchema.parse(out),
+    (o) => outputSchema.parse(o),
   );
+  const { tier, reason } = servedTier({ tier: out.tier, tierBasis }, text);
+  return { ...out, tier, tierReason: reason };
 }

@@ -3,9 +3,12 @@
  * client component can use them.
  */
 import type { Reading } from "@/lib/assessment/schema";
+import type { TierReason } from "@/lib/assessment/tier-reason";
 
 /** What the browser gets back for one post: the model's reading plus the directory entries that fit it. */
 export interface TriageResult extends Reading {
+  /** Why the tier (explicit words, or the score against its threshold). */
+  tierReason: TierReason;
   /** Directory ids only: the browser renders each from the verified directory, never from free text. */
   resources: TriageResource[];
 }

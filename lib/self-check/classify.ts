@@ -1,6 +1,7 @@
 import "server-only";
 import { classify, ModelLoadError } from "@/lib/classifier";
-import { classificationSchema } from "@/lib/assessment/schema";
+import { classifierOutputSchema } from "@/lib/assessment/schema";
+import { servedTier } from "@/lib/classifier/crisis-words";
 import type { Analysis } from "./types";
 import type { ClassifyOutcome } from "./run";
 
@@ -12,10 +13,15 @@ export async function classifyForSelfCheck(text: string): Promise<ClassifyOutcom
   try {
     // Evidence only for elevated or crisis results, where it is shown: it is most of the cost.
     const output = await classify(text, { explain: "concerns" });
-    const checked = classificationSchema.safeParse(output);
+    const checked = classifierOutputSchema.safeParse(output);
     if (!checked.success) return { ok: false, reason: "failed" };
+    // The tier the person is shown (and a clinician later sees), with why: explicit crisis words raise it.
+    const { tierBasis, ...reading } = checked.data;
+    const served = servedTier({ tier: reading.tier, tierBasis }, text);
     const analysis: Analysis = {
-      ...checked.data,
+      ...reading,
+      tier: served.tier,
+      tierReason: served.reason,
       confidence: output.confidence,
       evidence: checked.data.evidence.map(({ sentence, weight }) => ({ sentence, weight })),
     };

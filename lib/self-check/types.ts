@@ -1,3 +1,4 @@
+import type { TierReason } from "@/lib/assessment/tier-reason";
 import type { Reading } from "@/lib/assessment/schema";
 import type { Resource } from "@/lib/resources/schema";
 
@@ -5,6 +6,8 @@ import type { Resource } from "@/lib/resources/schema";
 export interface Analysis extends Reading {
   evidence: { sentence: string; weight: number }[];
   model: { name: string; version: string };
+  /** Why the tier; stored with a saved case for the clinician. */
+  tierReason?: TierReason;
 }
 
 export interface ResourceView {

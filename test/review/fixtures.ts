@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import type { Role, Tier } from "@/lib/db/generated/enums";
 import type { SessionUser } from "@/lib/auth/roles";
+import type { TierReason } from "@/lib/assessment/tier-reason";
 
 const rnd = () => randomBytes(4).toString("hex");
 
@@ -20,6 +21,8 @@ export interface CaseSeed {
   country?: string;
   createdOn?: string;
   text?: string;
+  /** The stored reason (lib/assessment/tier-reason.ts); none, as for cases saved before reasons were kept. */
+  tierReason?: TierReason;
 }
 
 export async function makeCase(db: PrismaClient, s: CaseSeed = {}) {
@@ -35,6 +38,7 @@ export async function makeCase(db: PrismaClient, s: CaseSeed = {}) {
       labels,
       topLabel: labels[0] ?? "none",
       tier: s.tier ?? "ELEVATED",
+      ...(s.tierReason ? { tierReason: s.tierReason } : {}),
       confidence,
       evidence: [{ sentence: "Everything feels heavy and I can't get up.", start: 28, end: 70, weight: 0.8 }],
       modelName: "lantern-test",

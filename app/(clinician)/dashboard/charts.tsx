@@ -1,6 +1,7 @@
 "use client";
 import { Bar, BarChart, CartesianGrid, Cell, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { DashboardStats } from "@/lib/db/feedback";
+import { countOf } from "@/lib/format";
 import { CONDITIONS } from "@/lib/assessment/vocabulary";
 import { CONDITION_NAMES, TIER_NAMES } from "@/lib/assessment/names";
 import { tierFromDb, type DbTier } from "@/lib/assessment/db-enums";
@@ -38,7 +39,11 @@ export function DashboardCharts({ stats }: { stats: DashboardStats }) {
     <div className="grid gap-6 lg:grid-cols-2" data-testid="dashboard">
       <Panel
         title="Cases per condition per week"
-        summary={weekly.length ? `${weekly.length} week(s) with cases in the last 12 weeks.` : "No cases in the last 12 weeks."}
+        summary={
+          weekly.length
+            ? `${countOf(weekly.length, "week")} with cases in the last 12 weeks. Every crisis case counts under suicidal thoughts, also when the model flagged no condition (its tier came from the crisis score or from explicit words).`
+            : "No cases in the last 12 weeks."
+        }
       >
         <BarChart data={weekly} title="Cases per condition per week">
           <CartesianGrid strokeDasharray="3 3" />
@@ -51,7 +56,10 @@ export function DashboardCharts({ stats }: { stats: DashboardStats }) {
           ))}
         </BarChart>
       </Panel>
-      <Panel title="Risk tiers" summary={tiers.map((t) => `${t.tier}: ${t.cases}`).join(" · ")}>
+      <Panel
+        title="Risk tiers"
+        summary={`${tiers.map((t) => `${t.tier}: ${t.cases}`).join(" · ")}. Crisis by explicit words: ${stats.crisisByRule}.`}
+      >
         <BarChart data={tiers} layout="vertical" title="Risk tiers">
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis type="number" allowDecimals={false} />
@@ -66,7 +74,7 @@ export function DashboardCharts({ stats }: { stats: DashboardStats }) {
       </Panel>
       <Panel
         title="Clinicians agreeing with the model"
-        summary={agreement.map((a) => `${a.condition}: ${a.judgements ? `${a.agree}% of ${a.judgements}` : "no judgements yet"}`).join(" · ")}
+        summary={agreement.map((a) => `${a.condition}: ${a.judgements ? `${a.agree}% of ${countOf(a.judgements, "judgement")}` : "no judgements yet"}`).join(" · ")}
       >
         <BarChart data={agreement} layout="vertical" title="Clinicians agreeing with the model">
           <CartesianGrid strokeDasharray="3 3" />

@@ -49,10 +49,12 @@ export function QueueTable({ rows }: { rows: QueueRow[] }) {
               </td>
               <td className={cell}>
                 <Badge variant={r.tier === "CRISIS" ? "crisis" : r.tier === "ELEVATED" ? "default" : "muted"}>{TIER_NAMES.staff[tierFromDb(r.tier)]}</Badge>
+                <span className="mt-1 block text-xs text-muted-foreground max-md:hidden" data-testid="tier-reason">{r.tierReason}</span>
               </td>
               <td className={`${cell} max-md:basis-full`}>
                 {conditionName(r.topLabel)}
                 <span className="md:hidden"> · {Math.round(r.confidence * 100)}% · {r.country}</span>
+                <span className="block text-xs text-muted-foreground md:hidden">{r.tierReason}</span>
               </td>
               <td className={`${cell} max-md:hidden`}>{Math.round(r.confidence * 100)}%</td>
               <td className={`${cell} max-md:hidden`}>{r.country}</td>

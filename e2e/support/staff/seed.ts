@@ -50,7 +50,7 @@ try {
   // case says otherwise (`anonymizerVersion: 1`: saved under the rules before 2.0).
   async function makeCase(
     name: string,
-    s: { tier: Tier; confidence: number; labels: string[]; country?: string; createdOn?: string; text?: string; anonymizerVersion?: number },
+    s: { tier: Tier; confidence: number; labels: string[]; country?: string; createdOn?: string; text?: string; anonymizerVersion?: number; tierReason?: object },
   ) {
     n++;
     const text = `I keep telling myself it will pass. ${canary(name)} ${s.text ?? "Nothing feels worth it lately and I can't sleep. Tomorrow I will try to call someone."}`;
@@ -65,6 +65,7 @@ try {
         labels: s.labels,
         topLabel: s.labels[0] ?? "none",
         tier: s.tier,
+        ...(s.tierReason ? { tierReason: s.tierReason } : {}),
         confidence: s.confidence,
         evidence: [{ sentence: "Nothing feels worth it lately and I can't sleep.", start: 0, end: 0, weight: 0.9 }],
         modelName: "lantern-e2e",
@@ -82,7 +83,12 @@ try {
     orderLow: await makeCase("orderLow", { tier: "LOW", confidence: 0.99, labels: [], country: "ZQ" }),
     orderElevated: await makeCase("orderElevated", { tier: "ELEVATED", confidence: 0.9, labels: ["anxiety"], country: "ZQ" }),
     orderCrisis: await makeCase("orderCrisis", { tier: "CRISIS", confidence: 0.55, labels: ["suicidal"], country: "ZQ" }),
-    workflow: await makeCase("workflow", { tier: "CRISIS", confidence: 0.88, labels: ["suicidal", "depression"] }),
+    workflow: await makeCase("workflow", {
+      tier: "CRISIS",
+      confidence: 0.88,
+      labels: ["suicidal", "depression"],
+      tierReason: { words: "want to die", model: { tier: "crisis", condition: "suicidal", score: 0.77, threshold: 0.18 } },
+    }),
     toDelete: await makeCase("toDelete", { tier: "LOW", confidence: 0.4, labels: ["depression"] }),
     target: await makeCase("target", { tier: "ELEVATED", confidence: 0.7, labels: ["depression"] }),
     othersClaim: await makeCase("othersClaim", { tier: "ELEVATED", confidence: 0.6, labels: ["anxiety"] }),
@@ -103,7 +109,13 @@ try {
       text: "Nothing feels worth it lately and I can't sleep. Text me on ５５５-０１９９-１２３４ or jane.doe(at)gmail(dot)com.",
     }),
     // Worked through on a phone-sized screen (review-phone.spec.ts).
-    phone: await makeCase("phone", { tier: "ELEVATED", confidence: 0.72, labels: ["depression"], country: "ZR" }),
+    phone: await makeCase("phone", {
+      tier: "ELEVATED",
+      confidence: 0.72,
+      labels: ["depression"],
+      country: "ZR",
+      tierReason: { words: null, model: { tier: "elevated", condition: "depression", score: 0.81, threshold: 0.5 } },
+    }),
   };
   for (let i = 0; i < 26; i++) await makeCase(`page${i}`, { tier: "LOW", confidence: 0.3, labels: ["anxiety"], country: "ZP" });
 

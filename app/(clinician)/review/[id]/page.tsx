@@ -57,6 +57,9 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
               <span className="font-mono" data-testid="case-reference">{c.reference}</span>
               <Badge variant={c.tier === "CRISIS" ? "crisis" : "default"}>{TIER_NAMES.staff[tierFromDb(c.tier)]}</Badge>
             </h1>
+            <p className="mt-1 text-sm" data-testid="tier-reason">
+              <span className="font-medium">Why {TIER_NAMES.staff[tierFromDb(c.tier)].toLowerCase()}:</span> {c.tierReason}
+            </p>
             <p className="text-sm text-muted-foreground">
               Saved on {c.createdOn} · {c.country} · model {c.modelName} {c.modelVersion}
             </p>
