@@ -70,7 +70,12 @@ for (const width of WIDTHS) {
       expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
       expect(await axeViolations(page)).toEqual([]);
 
-      await first.getByRole("button", { name: /Help & reply/ }).click();
+      if (width > 600) {
+        // From the keyboard: j moves to the first row's action, Enter opens it.
+        await page.keyboard.press("j");
+        await expect(first.getByRole("button", { name: /Help & reply/ })).toBeFocused();
+        await page.keyboard.press("Enter");
+      } else await first.getByRole("button", { name: /Help & reply/ }).click();
       const dialog = page.getByRole("dialog");
       await expect(dialog.getByTestId("row-detail")).toBeVisible();
       expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);

@@ -47,6 +47,17 @@ test("outreach happy path: paste, triage with progress, help for a row, print sh
   expect(ids.length).toBeGreaterThan(0);
   for (const id of ids) expect(countriesOf(id).some((c) => c === "US" || c === "INTL")).toBe(true);
 
+  // "Copy reply" copies the reply and the chosen services with their directory contacts.
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  const firstName = (await detail.locator("[data-resource-id] p").first().textContent())!;
+  await detail.getByRole("checkbox", { name: new RegExp(`Include in the copied reply\\W*${firstName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`) }).uncheck();
+  await detail.getByRole("button", { name: /^Copy reply/ }).click();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied.startsWith(await detail.getByLabel("Reply to adapt").inputValue())).toBe(true);
+  expect(copied).not.toContain(`- ${firstName}:`);
+  expect(copied.split("\n").filter((l) => l.startsWith("- "))).toHaveLength(ids.length - 1);
+  await detail.getByRole("checkbox", { name: /Include in the copied reply/ }).first().check();
+
   const accessibility = await new AxeBuilder({ page }).analyze();
   expect(accessibility.violations.map((v) => v.id)).toEqual([]);
 
@@ -68,7 +79,7 @@ test("outreach happy path: paste, triage with progress, help for a row, print sh
   // Saving is explicit: the button stays disabled until the box is ticked.
   const save = detail.getByRole("button", { name: "Save as case" });
   await expect(save).toBeDisabled();
-  await detail.getByRole("checkbox").click();
+  await detail.getByRole("checkbox", { name: /Save an anonymized copy/ }).click();
   const [saveRequest] = await Promise.all([page.waitForRequest((r) => r.method() === "POST" && !!r.headers()["next-action"]), save.click()]);
   // The server classifies and anonymizes the post again before storing it: seconds on a busy machine.
   await expect(detail.getByTestId("case-saved")).toContainText(/Reference: LNT-/, { timeout: 30_000 });

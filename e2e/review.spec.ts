@@ -126,3 +126,39 @@ test("the dashboard shows the three charts", async ({ page }) => {
   // The seeded workflow case was raised to crisis by the explicit-words rule.
   await expect(page.getByRole("region", { name: "Risk tiers" })).toContainText(/Crisis by explicit words: [1-9]\d*/);
 });
+
+test("a case is found by its reference, opened and claimed from the keyboard", async ({ page }) => {
+  const c = f.cases.keys;
+  await page.goto("/review");
+  // Part of the reference, typed in lower case with a space, finds it.
+  await page.getByLabel("Reference").fill(c.reference.toLowerCase().replace("-", " ").slice(0, 8));
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/reference=/);
+  expect(await rowRefs(page)).toContain(c.reference);
+  await page.getByLabel("Reference").fill(c.reference);
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  expect(await rowRefs(page)).toEqual([c.reference]);
+
+  // A malformed date is not applied, and the page says so.
+  await page.goto("/review?from=02/12/2026");
+  await expect(page.getByTestId("ignored-filters")).toContainText('from "02/12/2026"');
+
+  await page.goto(`/review?reference=${c.reference}`);
+  await page.locator("body").click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press("j");
+  await expect(page.getByRole("link", { name: c.reference })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("case-reference")).toHaveText(c.reference);
+  // A shortcut letter typed into the note box is text, not a shortcut.
+  await page.keyboard.press("c");
+  await expect(page.getByTestId("case-status")).toContainText("claimed by you");
+  await page.getByLabel("Add a note").pressSequentially("check in");
+  await expect(page.getByLabel("Add a note")).toHaveValue("check in");
+  await expect(page.getByTestId("case-status")).toContainText("claimed by you");
+  await page.locator("body").click({ position: { x: 5, y: 5 } });
+  const next = page.getByRole("link", { name: "Next new case" });
+  await expect(next).toBeVisible();
+  const href = await next.getAttribute("href");
+  await page.keyboard.press("n");
+  await expect(page).toHaveURL(new RegExp(`${href}$`));
+});

@@ -3,6 +3,7 @@ import { useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
 import { Sheet } from "@/components/ui/sheet";
+import { ListShortcuts } from "@/components/ui/list-shortcuts";
 import { NativeSelect } from "@/components/ui/select";
 import { chunkPosts } from "@/lib/outreach/chunks";
 import { toTriageCsv } from "@/lib/outreach/export";
@@ -220,6 +221,7 @@ export function OutreachTriage(props: { countries: readonly string[]; classifyCh
                 Export CSV
               </Button>
             </div>
+            <ListShortcuts itemSelector='[data-testid="result-row"] [data-action="open"]' hint="Keys: j / k or ↓ / ↑ move between rows; Enter opens Help & reply." />
             <ResultsTable rows={sorted} rowLabel={rowLabel} onOpen={setOpenRow} />
           </section>
         ) : null}

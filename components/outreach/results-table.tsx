@@ -36,7 +36,7 @@ export function ResultsTable(props: { rows: readonly TriageRow[]; rowLabel: "row
             <th scope="col" className="p-2">Risk</th>
             {CONDITIONS.map((l) => (
               <th key={l} scope="col" className="p-2 text-right">
-                {CONDITION_NAMES.outreach[l]}
+                {CONDITION_NAMES.staff[l]}
               </th>
             ))}
             <th scope="col" className="p-2">
@@ -76,11 +76,11 @@ export function ResultsTable(props: { rows: readonly TriageRow[]; rowLabel: "row
                   </td>
                 ))}
                 <td className="text-xs text-muted-foreground max-md:order-3 max-md:col-span-2 md:hidden">
-                  {r.result ? CONDITIONS.map((l) => `${CONDITION_NAMES.outreach[l]} ${percent(r.result!.probabilities[l])}`).join(" · ") : "Scores not read yet"}
+                  {r.result ? CONDITIONS.map((l) => `${CONDITION_NAMES.staff[l]} ${percent(r.result!.probabilities[l])}`).join(" · ") : "Scores not read yet"}
                 </td>
                 <td className="p-2 max-md:order-4 max-md:col-span-2 max-md:p-0">
                   {r.result ? (
-                    <Button type="button" variant="outline" size="sm" className="max-md:w-full" onClick={() => props.onOpen(r.row)}>
+                    <Button type="button" variant="outline" size="sm" className="max-md:w-full" data-action="open" onClick={() => props.onOpen(r.row)}>
                       Help &amp; reply
                       <span className="sr-only"> for {heading.toLowerCase()} {r.row}</span>
                     </Button>

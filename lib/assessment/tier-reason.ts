@@ -34,8 +34,10 @@ export const REASON_NOT_RECORDED = "reason not recorded";
 const score = (n: number) => n.toFixed(2);
 
 function describeModel(m: ModelBasis): string {
-  if (m.tier === "crisis") return `model: ${m.condition} crisis score ${score(m.score)} (crisis threshold ${score(m.threshold)})`;
-  if (m.tier === "elevated") return `model: elevated ${m.condition} ${score(m.score)} (threshold ${score(m.threshold)})`;
+  if (m.tier === "crisis")
+    return `model: ${m.condition} crisis score ${score(m.score)} (crisis threshold ${score(m.threshold)})`;
+  if (m.tier === "elevated")
+    return `model: elevated ${m.condition} ${score(m.score)} (threshold ${score(m.threshold)})`;
   return `model: nothing above its threshold (highest ${m.condition} ${score(m.score)}, threshold ${score(m.threshold)})`;
 }
 

@@ -47,6 +47,7 @@ function whereFor(f: QueueFilter, withStatus: boolean): Prisma.CaseWhereInput {
     labels: f.condition ? { has: f.condition } : undefined,
     tier: f.tier,
     country: f.country,
+    reference: f.reference ? { contains: f.reference } : undefined,
     status: withStatus ? f.status : undefined,
     createdOn: f.from || f.to ? { gte: f.from ? toDate(f.from) : undefined, lte: f.to ? toDate(f.to) : undefined } : undefined,
   };

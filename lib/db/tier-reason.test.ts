@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { forEachDatabase } from "@/lib/db/testing";
+import { forEachDatabase } from "@/test/support/db";
 import { getCaseForReview } from "./review";
 import { listQueue } from "./review-queue";
 import { makeCase, makeUser } from "@/test/review/fixtures";

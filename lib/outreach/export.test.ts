@@ -82,7 +82,9 @@ describe("toTriageCsv", () => {
     const [header = [], first = [], second = []] = cellsOf(csv);
     const get = (r: string[], name: string) => r[header.indexOf(name)];
     expect(header[0]).toBe("row");
-    expect(get(first, "tier")).toBe("crisis");
+    expect(get(first, "tier")).toBe("Crisis");
+    expect(get(first, "top_condition")).toBe("Suicidal thoughts");
+    expect(get(first, "conditions_above_threshold")).toBe("Depression; Suicidal thoughts");
     expect(get(first, "tier_reason")).toBe("explicit words: 'want to die' · model: suicidal crisis score 0.90 (crisis threshold 0.18)");
     expect(get(first, "suicidal_percent")).toBe("90.0");
     expect(get(first, "depression_percent")).toBe("81.2");

@@ -1,4 +1,5 @@
 import { CONDITIONS } from "@/lib/assessment/vocabulary";
+import { CONDITION_NAMES, TIER_NAMES } from "@/lib/assessment/names";
 import { describeTierReason } from "@/lib/assessment/tier-reason";
 import Papa from "papaparse";
 import { OUTREACH_LIMITS } from "./config";
@@ -42,17 +43,20 @@ export const EXPORT_COLUMNS = [
   "text",
 ] as const;
 
-/** The results as CSV text, safe to open in a spreadsheet (see toSafeCsv). */
+/**
+ * The results as CSV text, safe to open in a spreadsheet (see toSafeCsv). Tiers and conditions are in the staff
+ * vocabulary (lib/assessment/names.ts), as on every staff screen; the score columns keep the condition keys.
+ */
 export function toTriageCsv(rows: readonly ExportRow[], rowLabel: "row" | "post" = "row"): string {
   const header = EXPORT_COLUMNS.map((c) => (c === "row" ? rowLabel : c));
   const body = rows.map((r) => [
     String(r.row),
-    r.result?.tier ?? "not classified",
+    r.result ? TIER_NAMES.staff[r.result.tier] : "not classified",
     r.result ? describeTierReason(r.result.tierReason) : "",
-    r.result?.topLabel ?? "",
+    r.result ? (r.result.topLabel === "none" ? "No condition flagged" : CONDITION_NAMES.staff[r.result.topLabel]) : "",
     r.result?.confidence ?? "",
     ...CONDITIONS.map((l) => (r.result ? pct(r.result.probabilities[l]) : "")),
-    r.result?.labels.join("; ") ?? "",
+    r.result?.labels.map((l) => CONDITION_NAMES.staff[l]).join("; ") ?? "",
     r.resourceNames.join("; "),
     r.reply,
     [r.truncated ? `model read the first ${OUTREACH_LIMITS.maxPostChars.toLocaleString("en-US")} characters only` : "", r.result ? "" : "not classified: try again"].filter(Boolean).join("; "),

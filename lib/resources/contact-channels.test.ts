@@ -26,6 +26,15 @@ describe("contact channels", () => {
     }
   });
 
+  it("never repeats a word in a label or note (\"Text text 988\")", () => {
+    for (const r of RESOURCES) {
+      for (const c of contactChannels(r)) {
+        expect(`${c.label} ${c.note ?? ""}`, r.id).not.toMatch(/\b([a-z]+)\s+\1\b/i);
+      }
+    }
+    expect(contactChannels(getResource("us-crisis-text-line")!).map((c) => c.label)).toContain("Text HOME to 741741");
+  });
+
   it("refuses a directory entry whose dial value is not its own number, or is missing", () => {
     const base = getResource("gb-nhs-111-mental-health")!;
     expect(resourceSchema.safeParse({ ...base, dial: { phone: { dial: "1112", label: "111" } } }).success).toBe(false);

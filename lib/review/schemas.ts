@@ -34,6 +34,11 @@ export const queueFilterSchema = z.object({
   ).catch(undefined),
   from: z.preprocess(emptyToUndefined, day.optional()).catch(undefined),
   to: z.preprocess(emptyToUndefined, day.optional()).catch(undefined),
+  /** All or part of a case reference ("LNT-7K3Q-9MZD", "lnt 7k3q", "9MZD"): upper-cased, spaces read as dashes. */
+  reference: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() ? v.trim().toUpperCase().replace(/\s+/g, "-") : undefined),
+    z.string().regex(/^[A-Z0-9-]{2,20}$/).optional(),
+  ).catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
 });
 export type QueueFilter = z.output<typeof queueFilterSchema>;

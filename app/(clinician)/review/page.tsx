@@ -10,6 +10,7 @@ import { StaffHeader } from "@/components/auth/staff-header";
 import { QueueFilters } from "./queue-filters";
 import { QueueTable } from "./queue-table";
 import { QueuePoller } from "./queue-poller";
+import { ListShortcuts } from "@/components/ui/list-shortcuts";
 
 export const metadata: Metadata = { title: "Case queue" };
 
@@ -27,6 +28,9 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
   const raw = await searchParams;
   const me = await requirePageRole("/review", "CLINICIAN");
   const filter = queueFilterSchema.parse(raw);
+  // A filter that did not parse is dropped, and said so, rather than silently showing every case.
+  const given = (k: string) => typeof raw[k] === "string" && (raw[k] as string).trim() !== "";
+  const ignored = (["from", "to", "reference", "country"] as const).filter((k) => given(k) && filter[k] === undefined).map((k) => `${k} "${String(raw[k]).slice(0, 40)}"`);
   const db = await getDb();
   // The fingerprint of what this render shows, taken first: a case that arrives while the page is on its way is
   // then a change the poller sees (fetching the first fingerprint from the browser missed those).
@@ -41,6 +45,11 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
           <h1 className="text-2xl font-semibold">Case queue</h1>
           <p className="text-sm text-muted-foreground">Highest risk first: crisis, then model confidence, then the longest waiting.</p>
         </div>
+        {ignored.length ? (
+          <p role="status" className="rounded-[var(--radius)] border border-border bg-muted p-3 text-sm" data-testid="ignored-filters">
+            Not applied: {ignored.join("; ")}. Dates are written YYYY-MM-DD (2026-12-02); a reference looks like LNT-7K3Q-9MZD.
+          </p>
+        ) : null}
         {raw.deleted ? (
           <p role="status" className="rounded-[var(--radius)] border border-border bg-muted p-3 text-sm">
             The case was deleted. The audit trail keeps a record that it was.
@@ -67,6 +76,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
           ))}
         </nav>
         <QueueFilters filter={filter} />
+        <ListShortcuts itemSelector='[data-testid="queue"] a[href^="/review/"]' hint="Keys: j / k or ↓ / ↑ move between cases; Enter opens one. On a case: c claims it, n opens the next new case." />
         <QueueTable rows={queue.rows} />
         <nav aria-label="Pages" className="flex items-center gap-4 text-sm">
           {queue.page > 1 ? <Link className="underline" href={hrefWith(filter, { page: queue.page - 1 })}>Previous page</Link> : null}

@@ -11,7 +11,11 @@ import { STATUS_LABEL, type QueueFilter } from "@/lib/review/schemas";
 export function QueueFilters({ filter }: { filter: QueueFilter }) {
   const field = "flex flex-col gap-1 text-sm";
   return (
-    <form method="get" action="/review" className="grid grid-cols-2 gap-3 rounded-[var(--radius)] border border-border bg-card p-4 md:grid-cols-7" aria-label="Filters">
+    <form method="get" action="/review" className="grid grid-cols-2 gap-3 rounded-[var(--radius)] border border-border bg-card p-4 md:grid-cols-4 xl:grid-cols-8" aria-label="Filters">
+      <label className={`${field} col-span-2 md:col-span-1`}>
+        Reference
+        <Input type="search" name="reference" defaultValue={filter.reference ?? ""} maxLength={20} placeholder="LNT-7K3Q-9MZD" autoCapitalize="characters" spellCheck={false} />
+      </label>
       <label className={field}>
         Condition
         <NativeSelect name="condition" defaultValue={filter.condition ?? ""}>
@@ -43,13 +47,15 @@ export function QueueFilters({ filter }: { filter: QueueFilter }) {
         Country
         <Input name="country" defaultValue={filter.country ?? ""} maxLength={2} placeholder="e.g. US" autoCapitalize="characters" />
       </label>
+      {/* Dates are typed as on every staff screen (ISO 8601, YYYY-MM-DD); a browser's date picker would show them in
+          its own locale's order. */}
       <label className={field}>
-        From
-        <Input type="date" name="from" defaultValue={filter.from ?? ""} />
+        Saved from (YYYY-MM-DD)
+        <Input name="from" defaultValue={filter.from ?? ""} pattern="\d{4}-\d{2}-\d{2}" placeholder="2026-12-01" maxLength={10} />
       </label>
       <label className={field}>
-        To
-        <Input type="date" name="to" defaultValue={filter.to ?? ""} />
+        Saved to (YYYY-MM-DD)
+        <Input name="to" defaultValue={filter.to ?? ""} pattern="\d{4}-\d{2}-\d{2}" placeholder="2026-12-31" maxLength={10} />
       </label>
       <div className="flex items-end">
         <Button type="submit" className="w-full">Apply filters</Button>

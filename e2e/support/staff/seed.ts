@@ -108,6 +108,8 @@ try {
       anonymizerVersion: 1,
       text: "Nothing feels worth it lately and I can't sleep. Text me on ５５５-０１９９-１２３４ or jane.doe(at)gmail(dot)com.",
     }),
+    // Found by reference and claimed from the keyboard (review.spec.ts).
+    keys: await makeCase("keys", { tier: "LOW", confidence: 0.33, labels: [], country: "ZS" }),
     // Worked through on a phone-sized screen (review-phone.spec.ts).
     phone: await makeCase("phone", {
       tier: "ELEVATED",

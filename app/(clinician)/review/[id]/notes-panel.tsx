@@ -3,6 +3,7 @@ import { useRef, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/textarea";
 import { NOTE_MAX } from "@/lib/review/schemas";
+import { formatMoment } from "@/lib/format";
 import { addNoteAction } from "../actions";
 
 interface Note {
@@ -25,7 +26,7 @@ export function NotesPanel({ caseId, notes, canWrite }: { caseId: string; notes:
           <li key={n.id} className="rounded-[var(--radius)] border border-border p-3 text-sm">
             <p className="whitespace-pre-wrap">{n.body}</p>
             <p className="mt-1 text-xs text-muted-foreground">
-              {n.author} · {new Date(n.createdAt).toLocaleString("en-GB", { timeZone: "UTC" })} UTC
+              {n.author} · {formatMoment(n.createdAt)}
             </p>
           </li>
         ))}

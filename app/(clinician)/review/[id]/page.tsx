@@ -9,6 +9,7 @@ import { requirePageRole } from "@/lib/auth/session";
 import { AuthError } from "@/lib/auth/errors";
 import { getDb } from "@/lib/db/client";
 import { getCaseForReview } from "@/lib/db/review";
+import { listQueue } from "@/lib/db/review-queue";
 import { CONDITIONS } from "@/lib/assessment/vocabulary";
 import { CONDITION_NAMES, TIER_NAMES, percent } from "@/lib/assessment/names";
 import { tierFromDb } from "@/lib/assessment/db-enums";
@@ -41,6 +42,8 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   });
   const claimedByOther = c.claimedBy && !c.mine ? (c.claimedBy.name ?? c.claimedBy.email) : null;
   const messages = await listCaseMessages(await getDb(), me, c.id);
+  // The next case waiting in the queue's risk order (the first new one that is not this one), for "Next new case".
+  const next = (await listQueue(await getDb(), me, { status: "NEW" })).rows.find((r) => r.id !== c.id);
   // Services a clinician may attach: the case's country first, then those that work anywhere.
   const choices = [...RESOURCES.filter((r) => r.countries.includes(c.country)), ...RESOURCES.filter((r) => r.countries.includes("INTL") && !r.countries.includes(c.country))].map(
     (r) => ({ id: r.id, name: r.name, organization: r.organization }),
@@ -122,7 +125,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
         {/* On phones the aside's box dissolves into the page's single column: the workflow becomes a bar stuck to
             the top of the screen (claim, status, jump to judgement and notes) and the rest follows the case. */}
         <aside className="flex flex-col gap-6 max-lg:contents lg:rounded-[var(--radius)] lg:border lg:border-border lg:bg-card lg:p-4">
-          <WorkflowPanel caseId={c.id} status={c.status} mine={c.mine} claimedByOther={claimedByOther} />
+          <WorkflowPanel caseId={c.id} status={c.status} mine={c.mine} claimedByOther={claimedByOther} nextCaseId={next?.id ?? null} />
           {c.reachable ? (
             <WriteToPerson caseId={c.id} canWrite={c.mine} choices={choices} />
           ) : (

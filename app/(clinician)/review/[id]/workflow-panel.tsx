@@ -1,5 +1,8 @@
 "use client";
 import { useState, useTransition } from "react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useShortcuts } from "@/components/ui/use-shortcuts";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/errors/envelope";
 import { STATUS_LABEL } from "@/lib/review/schemas";
@@ -11,9 +14,12 @@ interface Props {
   status: CaseStatus;
   mine: boolean;
   claimedByOther: string | null;
+  /** The next new case in the queue's order, or null when none is waiting. */
+  nextCaseId: string | null;
 }
 
-export function WorkflowPanel({ caseId, status, mine, claimedByOther }: Props) {
+export function WorkflowPanel({ caseId, status, mine, claimedByOther, nextCaseId }: Props) {
+  const router = useRouter();
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const run = (fn: () => Promise<ActionResult<unknown>>) =>
@@ -21,6 +27,16 @@ export function WorkflowPanel({ caseId, status, mine, claimedByOther }: Props) {
       const res = await fn();
       setError(res && !res.ok ? res.error : null);
     });
+
+  // c claims (when the case can be claimed here), n opens the next new case.
+  useShortcuts({
+    c: () => {
+      if (status === "NEW" && !claimedByOther && !pending) run(() => claimCaseAction({ caseId }));
+    },
+    n: () => {
+      if (nextCaseId) router.push(`/review/${nextCaseId}`);
+    },
+  });
 
   return (
     <section
@@ -33,13 +49,20 @@ export function WorkflowPanel({ caseId, status, mine, claimedByOther }: Props) {
         Status: <strong>{STATUS_LABEL[status]}</strong>
         {claimedByOther ? <span> · claimed by {claimedByOther}</span> : mine ? <span> · claimed by you</span> : null}
       </p>
-      <nav aria-label="On this case" className="flex gap-4 text-sm lg:hidden">
-        <a className="underline" href="#labels-h">Your judgement</a>
-        <a className="underline" href="#notes-h">Notes</a>
+      <nav aria-label="On this case" className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+        <a className="underline lg:hidden" href="#labels-h">Your judgement</a>
+        <a className="underline lg:hidden" href="#notes-h">Notes</a>
+        {nextCaseId ? (
+          <Link className="underline" href={`/review/${nextCaseId}`} aria-keyshortcuts="n">
+            Next new case
+          </Link>
+        ) : (
+          <span className="text-muted-foreground">No other new case waiting</span>
+        )}
       </nav>
       <div className="flex flex-wrap gap-2 max-lg:gap-1.5">
         {status === "NEW" && !claimedByOther ? (
-          <Button disabled={pending} onClick={() => run(() => claimCaseAction({ caseId }))}>Claim this case</Button>
+          <Button disabled={pending} aria-keyshortcuts="c" onClick={() => run(() => claimCaseAction({ caseId }))}>Claim this case</Button>
         ) : null}
         {mine && status === "IN_REVIEW" ? (
           <>
