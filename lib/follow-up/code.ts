@@ -5,7 +5,7 @@
  * The hash settings are lighter than a password's (lib/auth/password.ts): a password is guessable, so its hash has
  * to make every offline guess expensive; this code is 60 bits from the CSPRNG, so even a fast hash leaves 2^59
  * guesses on average against a stolen row. What stops online guessing is the lockout (limits.ts). The light settings
- * keep a save at ~3 ms of CPU instead of ~15-25.
+ * keep a save at ~2-3 ms of CPU instead of ~10-15 (docs/decisions/004-follow-up-code.md).
  */
 import { hash, verify } from "@node-rs/argon2";
 import { randomInt } from "node:crypto";
