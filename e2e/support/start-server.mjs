@@ -23,7 +23,21 @@ if (process.env.TEST_DATABASE_URL) {
   const name = `lantern_e2e_${decodeURIComponent(url.username || "local").replace(/[^a-z0-9_]/gi, "_")}`.toLowerCase();
   const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
   await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  // No WITH (FORCE): a role with only CREATEDB (as in CI) may not terminate an autovacuum worker, while a
+  // plain DROP asks it to stop. Our own role's sessions left from an earlier run we may end ourselves.
+  for (let attempt = 1; ; attempt++) {
+    await admin.query(
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND usename = current_user AND pid <> pg_backend_pid()",
+      [name],
+    );
+    try {
+      await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+      break;
+    } catch (err) {
+      if (attempt >= 8 || err?.code !== "55006") throw err;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
   url.pathname = `/${name}`;
@@ -36,7 +50,9 @@ if (process.env.TEST_DATABASE_URL) {
 }
 
 const serversDir = path.join(import.meta.dirname, "servers");
-for (const file of readdirSync(serversDir).filter((f) => f.endsWith(".mjs")).sort()) {
+for (const file of readdirSync(serversDir)
+  .filter((f) => f.endsWith(".mjs"))
+  .sort()) {
   const mod = await import(pathToFileURL(path.join(serversDir, file)).href);
   Object.assign(env, await mod.start());
 }

@@ -132,12 +132,31 @@ export async function createTestDatabase(kind: DbKind): Promise<TestDatabase> {
   };
 }
 
+/**
+ * Drops a test database as a role with only CREATEDB (as in CI). `WITH (FORCE)` is not used: it must be
+ * allowed to terminate every session on the database, and an autovacuum worker's needs pg_signal_backend.
+ * A plain DROP asks autovacuum to stop by itself; sessions of our own role that are still open (a pool
+ * that was not closed) we may end ourselves. Anything else still connected fails the drop after retries.
+ */
 async function dropDatabase(adminUrl: string, name: string): Promise<void> {
   const pg = (await import("pg")).default;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
-    await admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
+    for (let attempt = 1; ; attempt++) {
+      await admin.query(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND usename = current_user AND pid <> pg_backend_pid()",
+        [name],
+      );
+      try {
+        await admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)}`);
+        return;
+      } catch (err) {
+        // 55006 object_in_use: a session (ours just terminating, or autovacuum) has not left yet.
+        if (attempt >= 8 || (err as { code?: string }).code !== "55006") throw err;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
   } finally {
     await admin.end();
   }
@@ -146,7 +165,9 @@ async function dropDatabase(adminUrl: string, name: string): Promise<void> {
 let warnedSkip = false;
 
 /** Runs `fn` (which declares tests) once per database kind, each on its own fresh database. */
-export function forEachDatabase(fn: (getDb: () => PrismaClient, kind: DbKind, getHandle: () => DbHandle) => void): void {
+export function forEachDatabase(
+  fn: (getDb: () => PrismaClient, kind: DbKind, getHandle: () => DbHandle) => void,
+): void {
   const only = process.env.LANTERN_TEST_DB;
   const kinds: DbKind[] = (["pglite", "postgres"] as const).filter((k) => !only || only === k);
   for (const kind of kinds) {
