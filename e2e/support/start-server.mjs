@@ -26,10 +26,7 @@ if (process.env.TEST_DATABASE_URL) {
   // No WITH (FORCE): a role with only CREATEDB (as in CI) may not terminate an autovacuum worker, while a
   // plain DROP asks it to stop. Our own role's sessions left from an earlier run we may end ourselves.
   for (let attempt = 1; ; attempt++) {
-    await admin.query(
-      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND usename = current_user AND pid <> pg_backend_pid()",
-      [name],
-    );
+    await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND usename = current_user AND pid <> pg_backend_pid()", [name]);
     try {
       await admin.query(`DROP DATABASE IF EXISTS ${name}`);
       break;
@@ -50,9 +47,7 @@ if (process.env.TEST_DATABASE_URL) {
 }
 
 const serversDir = path.join(import.meta.dirname, "servers");
-for (const file of readdirSync(serversDir)
-  .filter((f) => f.endsWith(".mjs"))
-  .sort()) {
+for (const file of readdirSync(serversDir).filter((f) => f.endsWith(".mjs")).sort()) {
   const mod = await import(pathToFileURL(path.join(serversDir, file)).href);
   Object.assign(env, await mod.start());
 }

@@ -88,33 +88,21 @@ describe("anonymize: names and places (compromise)", () => {
 
 describe("anonymize: text it already anonymized (stored text passing newer rules)", () => {
   it("keeps every placeholder as it is, so a second pass changes nothing", () => {
-    const once = anonymize(
-      "my nana is 97, Dr. Okafor at Lincoln High School, born on 03/04/1931, call 555-201-3344",
-    ).text;
-    expect(once).toBe(
-      "my nana is [age 90+], Dr. [name] at [organization] High School, born on [date] [age 90+], call [phone]",
-    );
+    const once = anonymize("my nana is 97, Dr. Okafor at Lincoln High School, born on 03/04/1931, call 555-201-3344").text;
+    expect(once).toBe("my nana is [age 90+], Dr. [name] at [organization] High School, born on [date] [age 90+], call [phone]");
     expect(anonymize(once).text).toBe(once);
     expect(anonymize(once).counts.age).toBe(0);
   });
 
   it("finds what older rules left between placeholders", () => {
-    expect(anonymize("born on [date] 1931, lives in Omaha, insta: jane_doe_92").text).toBe(
-      "born on [date] [age 90+], lives in [place], insta: [handle]",
-    );
+    expect(anonymize("born on [date] 1931, lives in Omaha, insta: jane_doe_92").text).toBe("born on [date] [age 90+], lives in [place], insta: [handle]");
     expect(anonymize("born on [date] 1990").text).toBe("born on [date] 1990");
   });
 });
 
 describe("anonymize: hostile and huge input", () => {
   it("handles a 100,000-character word in linear time", () => {
-    for (const word of [
-      "a".repeat(100_000),
-      "1".repeat(100_000),
-      "a.".repeat(50_000),
-      "@".repeat(100_000),
-      "u/".repeat(50_000),
-    ]) {
+    for (const word of ["a".repeat(100_000), "1".repeat(100_000), "a.".repeat(50_000), "@".repeat(100_000), "u/".repeat(50_000)]) {
       // CPU time, not wall time: a loaded machine stretches the wall clock, not the work. Quadratic work on
       // 100,000 characters would take minutes; linear takes milliseconds.
       const started = process.cpuUsage();
@@ -173,8 +161,7 @@ describe("anonymizeAsync (the tagger in a worker thread)", () => {
 });
 
 describe("anonymizeWithQuotes (a case's text and its evidence quotes, one tagging)", () => {
-  const post =
-    "My sister Jordan Miles drove me to Springfield last week. Jordan said I should email sam@example.com. I can't sleep at all.";
+  const post = "My sister Jordan Miles drove me to Springfield last week. Jordan said I should email sam@example.com. I can't sleep at all.";
 
   it("redacts the text exactly as anonymize() does", async () => {
     const { text } = await anonymizeWithQuotes(post, ["I can't sleep at all."]);
@@ -182,11 +169,7 @@ describe("anonymizeWithQuotes (a case's text and its evidence quotes, one taggin
   });
 
   it("each quote reads as the same sentence of the redacted text", async () => {
-    const quotes = [
-      "My sister Jordan Miles drove me to Springfield last week.",
-      "Jordan said I should email sam@example.com.",
-      "I can't sleep at all.",
-    ];
+    const quotes = ["My sister Jordan Miles drove me to Springfield last week.", "Jordan said I should email sam@example.com.", "I can't sleep at all."];
     const { text, quotes: redacted } = await anonymizeWithQuotes(post, quotes);
     expect(redacted.slice(1)).toEqual(["[name] said I should email [email].", "I can't sleep at all."]);
     for (const q of redacted) expect(text.text).toContain(q);
@@ -194,16 +177,12 @@ describe("anonymizeWithQuotes (a case's text and its evidence quotes, one taggin
   });
 
   it("hides a name in a quote wherever the post revealed it as one, even where the quote alone gives no clue", async () => {
-    const { quotes } = await anonymizeWithQuotes("I told Maria Lopez everything. maria lopez just listened.", [
-      "maria lopez just listened.",
-    ]);
+    const { quotes } = await anonymizeWithQuotes("I told Maria Lopez everything. maria lopez just listened.", ["maria lopez just listened."]);
     expect(quotes[0]).not.toMatch(/maria|lopez/i);
   });
 
   it("does not take part of a longer word for a name", async () => {
-    const { quotes } = await anonymizeWithQuotes("I met Ann at work. Annual reviews scare me.", [
-      "Annual reviews scare me.",
-    ]);
+    const { quotes } = await anonymizeWithQuotes("I met Ann at work. Annual reviews scare me.", ["Annual reviews scare me."]);
     expect(quotes[0]).toBe("Annual reviews scare me.");
   });
 

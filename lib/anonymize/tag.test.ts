@@ -55,25 +55,21 @@ describe("tagDoc (the anonymizer's tagger)", () => {
   const dev = path.resolve(process.cwd(), "../shared/data/reddit-mh/dev.jsonl");
   // Two parses of 300 posts, one of them compromise's full (slow) parse: 19 s measured on the 2-core dev machine
   // under a load of 9 (a training job and other test runs), so the default 30 s leaves no headroom.
-  it.runIf(existsSync(dev))(
-    "on 300 real posts, finds every name and place the full parse finds but its known mistakes, and no more",
-    { timeout: 120_000 },
-    () => {
-      const posts = readFileSync(dev, "utf8")
-        .split("\n")
-        .filter(Boolean)
-        .slice(0, 300)
-        .map((l) => (JSON.parse(l) as { text: string }).text);
-      let withEntities = 0;
-      for (const text of posts) {
-        const { full, extra, unexplained } = compare(text);
-        expect(extra).toEqual([]);
-        expect(shown(text, unexplained)).toEqual([]);
-        if (full.length > 0) withEntities++;
-      }
-      expect(withEntities).toBeGreaterThan(10); // the sample does exercise names and places
-    },
-  );
+  it.runIf(existsSync(dev))("on 300 real posts, finds every name and place the full parse finds but its known mistakes, and no more", { timeout: 120_000 }, () => {
+    const posts = readFileSync(dev, "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .slice(0, 300)
+      .map((l) => (JSON.parse(l) as { text: string }).text);
+    let withEntities = 0;
+    for (const text of posts) {
+      const { full, extra, unexplained } = compare(text);
+      expect(extra).toEqual([]);
+      expect(shown(text, unexplained)).toEqual([]);
+      if (full.length > 0) withEntities++;
+    }
+    expect(withEntities).toBeGreaterThan(10); // the sample does exercise names and places
+  });
 });
 
 describe("sentenceMayHoldEntity (which sentences compromise reads at all)", () => {

@@ -8,23 +8,12 @@ describe("load bench CPU accounting", () => {
     const before: CpuSnapshot = { serverMain: 1_000, serverOther: 2_000, postgres: 500, driver: 300 };
     const after: CpuSnapshot = { serverMain: 6_000, serverOther: 22_000, postgres: 1_500, driver: 2_300 };
     const cpu = cpuPerRequest(before, after, 1_000, 2);
-    expect(cpu).toEqual({
-      serverMainThreadMs: 5,
-      serverOtherThreadsMs: 20,
-      postgresMs: 1,
-      loadDriverMs: 2,
-      totalMs: 28,
-      cpuBoundCeilingPerSecond: 71,
-    });
+    expect(cpu).toEqual({ serverMainThreadMs: 5, serverOtherThreadsMs: 20, postgresMs: 1, loadDriverMs: 2, totalMs: 28, cpuBoundCeilingPerSecond: 71 });
   });
 
   it("leaves out what it could not read", () => {
     const a: CpuSnapshot = { serverMain: 0, serverOther: 0, postgres: null, driver: 0 };
-    expect(cpuPerRequest(a, { ...a, serverMain: 1_000 }, 100, 2)).toMatchObject({
-      postgresMs: null,
-      totalMs: 10,
-      cpuBoundCeilingPerSecond: 200,
-    });
+    expect(cpuPerRequest(a, { ...a, serverMain: 1_000 }, 100, 2)).toMatchObject({ postgresMs: null, totalMs: 10, cpuBoundCeilingPerSecond: 200 });
     expect(cpuPerRequest(null, a, 100, 2)).toBeNull();
     expect(cpuPerRequest(a, a, 0, 2)).toBeNull();
   });

@@ -22,26 +22,16 @@ Object.assign(process.env, {
 vi.setConfig({ testTimeout: 120_000 });
 const LONG_WORD = "a".repeat(501);
 
-type Routes = {
-  check: typeof import("@/app/api/self-check/route").POST;
-  save: typeof import("@/app/api/self-check/save/route").POST;
-};
+type Routes = { check: typeof import("@/app/api/self-check/route").POST; save: typeof import("@/app/api/self-check/save/route").POST };
 let routes: Routes;
 let issueReceipt: typeof import("@/lib/self-check/receipt").issueReceipt;
 beforeAll(async () => {
-  routes = {
-    check: (await import("@/app/api/self-check/route")).POST,
-    save: (await import("@/app/api/self-check/save/route")).POST,
-  };
+  routes = { check: (await import("@/app/api/self-check/route")).POST, save: (await import("@/app/api/self-check/save/route")).POST };
   ({ issueReceipt } = await import("@/lib/self-check/receipt"));
 });
 
 const post = (url: string, body: BodyInit, headers: Record<string, string> = {}) =>
-  new Request(`http://127.0.0.1${url}`, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...headers },
-    body,
-  });
+  new Request(`http://127.0.0.1${url}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
 
 type Answer = { crisisLines?: { id: string }[]; error?: string; message?: string; rateLimited?: boolean };
 
@@ -56,26 +46,12 @@ describe("POST /api/self-check", () => {
   it("bad bodies: 4xx with the crisis lines, never 5xx", async () => {
     const gb = { "accept-language": "en-GB", "x-lantern-client-address": "192.0.2.1" };
     await expectHelp(await routes.check(post("/api/self-check", "not json", gb)), 400, "gb-ie-samaritans");
-    await expectHelp(
-      await routes.check(post("/api/self-check", JSON.stringify({ text: "x".repeat(70_000) }), gb)),
-      413,
-      "gb-ie-samaritans",
-    );
-    for (const body of [
-      null,
-      [],
-      5,
-      "text",
-      { submissionKey: "not-a-uuid" },
-      { text: 5, submissionKey: randomUUID() },
-      { __proto__: { consent: true } },
-    ]) {
+    await expectHelp(await routes.check(post("/api/self-check", JSON.stringify({ text: "x".repeat(70_000) }), gb)), 413, "gb-ie-samaritans");
+    for (const body of [null, [], 5, "text", { submissionKey: "not-a-uuid" }, { text: 5, submissionKey: randomUUID() }, { __proto__: { consent: true } }]) {
       await expectHelp(await routes.check(post("/api/self-check", JSON.stringify(body), gb)), 400, "gb-ie-samaritans");
     }
     // A chosen country wins over the browser's language.
-    const au = await routes.check(
-      post("/api/self-check", JSON.stringify({ text: LONG_WORD, country: "AU", submissionKey: randomUUID() }), gb),
-    );
+    const au = await routes.check(post("/api/self-check", JSON.stringify({ text: LONG_WORD, country: "AU", submissionKey: randomUUID() }), gb));
     await expectHelp(au, 400, "au-lifeline");
   });
 
@@ -118,25 +94,11 @@ describe("POST /api/self-check/save", () => {
     country,
   });
   const save = (r: ReturnType<typeof request>, address: string) =>
-    routes.save(
-      post("/api/self-check/save", JSON.stringify({ receipt: issueReceipt(r), text: r.text }), {
-        "x-lantern-client-address": address,
-      }),
-    );
+    routes.save(post("/api/self-check/save", JSON.stringify({ receipt: issueReceipt(r), text: r.text }), { "x-lantern-client-address": address }));
 
   it("refusals are 4xx with the crisis lines; the per-client save limit answers 429 for the receipt's country", async () => {
-    await expectHelp(
-      await routes.save(post("/api/self-check/save", "{", { "accept-language": "en-US" })),
-      400,
-      "us-988-call-text",
-    );
-    await expectHelp(
-      await routes.save(
-        post("/api/self-check/save", JSON.stringify({ receipt: "a.b", text: "x" }), { "accept-language": "en-US" }),
-      ),
-      400,
-      "us-988-call-text",
-    );
+    await expectHelp(await routes.save(post("/api/self-check/save", "{", { "accept-language": "en-US" })), 400, "us-988-call-text");
+    await expectHelp(await routes.save(post("/api/self-check/save", JSON.stringify({ receipt: "a.b", text: "x" }), { "accept-language": "en-US" })), 400, "us-988-call-text");
 
     for (let i = 0; i < 2; i++) {
       const res = await save(request(), "203.0.113.77");

@@ -144,10 +144,7 @@ async function dropDatabase(adminUrl: string, name: string): Promise<void> {
   await admin.connect();
   try {
     for (let attempt = 1; ; attempt++) {
-      await admin.query(
-        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND usename = current_user AND pid <> pg_backend_pid()",
-        [name],
-      );
+      await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND usename = current_user AND pid <> pg_backend_pid()", [name]);
       try {
         await admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)}`);
         return;
@@ -165,9 +162,7 @@ async function dropDatabase(adminUrl: string, name: string): Promise<void> {
 let warnedSkip = false;
 
 /** Runs `fn` (which declares tests) once per database kind, each on its own fresh database. */
-export function forEachDatabase(
-  fn: (getDb: () => PrismaClient, kind: DbKind, getHandle: () => DbHandle) => void,
-): void {
+export function forEachDatabase(fn: (getDb: () => PrismaClient, kind: DbKind, getHandle: () => DbHandle) => void): void {
   const only = process.env.LANTERN_TEST_DB;
   const kinds: DbKind[] = (["pglite", "postgres"] as const).filter((k) => !only || only === k);
   for (const kind of kinds) {
