@@ -29,7 +29,8 @@ const SCHEMAS: Entry[] = [
   { name: "review setStatus", schema: statusChangeSchema, valid: { caseId: CASE_ID, status: "REVIEWED" }, maxJson: 200 },
   { name: "review addNote", schema: noteSchema, valid: { caseId: CASE_ID, body: "Called back, safe." }, maxJson: 31_000 },
   { name: "review saveLabels", schema: labelsSchema, valid: { caseId: CASE_ID, labels: { depression: true, anxiety: false, bipolar: false, suicidal: true } }, maxJson: 300 },
-  { name: "review queue filters (search params)", schema: queueFilterSchema, valid: { status: "NEW", page: "2" }, maxJson: 400 },
+  // Every field a smuggled key could name must be in the valid example, or the check below counts it as undeclared.
+  { name: "review queue filters (search params)", schema: queueFilterSchema, valid: { status: "NEW", reference: "lnt 7k3q", page: "2" }, maxJson: 400 },
   { name: "follow-up open (openFollowUpAction)", schema: openInputSchema, valid: { reference: "LNT-W39E-K7MN", code: "7K3Q-9MZD-X2PA" }, maxJson: 2_000 },
   { name: "follow-up reply (writeBackAction)", schema: replySchema, valid: { text: "Thank you." }, maxJson: 13_000 },
   { name: "review writeToPerson / previewMessage", schema: writeToPersonSchema, valid: { caseId: CASE_ID, body: "Thank you.", resourceIds: ["us-988-call-text"] }, maxJson: 75_000 },
