@@ -33,7 +33,8 @@ test.describe("the outreach user", () => {
     }
     const queue = await page.request.get("/api/review/queue-version");
     expect(queue.status()).toBe(403);
-    expect(Object.keys(await queue.json())).toEqual(["error", "kind"]);
+    // The shared error envelope and nothing else: no version, no case data.
+    expect(await queue.json()).toEqual({ ok: false, kind: "forbidden", error: expect.any(String) });
   });
 });
 
