@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { expect, it } from "vitest";
+import { expect, it, vi } from "vitest";
 import { AuthError } from "@/lib/auth/errors";
 import type { SessionUser } from "@/lib/auth/roles";
 import { forEachDatabase } from "@/test/support/db";
@@ -24,6 +24,10 @@ function save(overrides: Partial<OutreachSave> = {}): OutreachSave {
     ...overrides,
   };
 }
+
+// The first save loads the anonymizer (compromise): 22 s measured in the full suite on the loaded 2-core dev machine,
+// too close to the default 30 s.
+vi.setConfig({ testTimeout: 120_000 });
 
 forEachDatabase((getDb) => {
   async function staff(role: SessionUser["role"]): Promise<SessionUser> {
