@@ -270,7 +270,16 @@ def stack_contrast(F, stack):
     return z[:, 1 + LABELS.index("suicidal")] - z[:, 0]
 
 
-CRISIS_RECALL_SLACK = 0.005  # the crisis mix takes the smallest contrast share within this of the best recall
+CRISIS_MAX_OTHER_RISE = 0.10  # the crisis head may flag at most this much more of any other condition's posts
+
+
+def flagged_other(Y, score, rate=CRISIS_MAX_NONE_RATE):
+    """Per other condition (depression, anxiety, bipolar), the share of its posts at or above the threshold that
+    flags `rate` of none posts."""
+    cls = np.where(Y.sum(1) > 0, Y.argmax(1), len(LABELS))
+    t = crisis_threshold(cls, score, rate)
+    return np.array([(score[cls == k] >= t).mean() if (cls == k).any() else 0.0
+                     for k in range(len(LABELS)) if LABELS[k] != "suicidal"])
 
 
 def choose_crisis(sui, contrast, Y, shift=None):
@@ -278,23 +287,24 @@ def choose_crisis(sui, contrast, Y, shift=None):
     included) and the stack's suicidal-against-none contrast. p(suicidal) must tell suicidal from depression posts,
     which costs it some of its separation from posts with no condition, the one the crisis tier is judged on (the
     share of suicidal posts caught at a fixed share of none posts flagged). The contrast separates suicidal from none
-    better, and flags more of the other conditions' posts. The share is the smallest whose mean crisis recall on dev
-    and reddit-shift (shift: (sui, contrast, Y)) is within CRISIS_RECALL_SLACK of the best share's, so the tier
-    flags no more of the other conditions than the recall needs. Returns the served weights and the recalls."""
+    better, and flags more of the other conditions' posts. The share is the one with the best mean crisis recall on
+    dev and reddit-shift (shift: (sui, contrast, Y)) among those that flag at most CRISIS_MAX_OTHER_RISE more of any
+    other condition's posts than p(suicidal) alone, on either set: the tier is for suicidal risk, and a mix that
+    put most bipolar posts in it would stop meaning that. Returns the served weights and the recalls."""
     s1, s2 = sui.std() + 1e-9, contrast.std() + 1e-9
-    rec = {}
+    sets = [(sui, contrast, Y)] + ([shift] if shift is not None else [])
+    rec, rise = {}, {}
     for a in MIX_GRID:
-        r = [recall_at_none_rate(Y, (1 - a) / s1 * sui + a / s2 * contrast)]
-        if shift is not None:
-            r.append(recall_at_none_rate(shift[2], (1 - a) / s1 * shift[0] + a / s2 * shift[1]))
-        rec[float(a)] = r
-    mean = {a: float(np.mean(r)) for a, r in rec.items()}
-    best = max(mean.values())
-    share = min(a for a, v in mean.items() if v >= best - CRISIS_RECALL_SLACK)
-    log(f"crisis head: contrast share {share}, mean crisis recall (dev, reddit-shift) "
-        + ", ".join(f"{a}: {v:.4f}" for a, v in mean.items()))
+        mixed = [(Ys, (1 - a) / s1 * su + a / s2 * co) for su, co, Ys in sets]
+        rec[float(a)] = [recall_at_none_rate(Ys, z) for Ys, z in mixed]
+        rise[float(a)] = max(float((flagged_other(Ys, z) - flagged_other(Ys, su)).max()) for (Ys, z), (su, _, _) in
+                             zip(mixed, sets))
+    ok = [a for a in rec if rise[a] <= CRISIS_MAX_OTHER_RISE]
+    share = max(ok, key=lambda a: (round(float(np.mean(rec[a])), 4), -a))
+    log(f"crisis head: contrast share {share}; per share, mean crisis recall (dev, reddit-shift) / largest rise in "
+        "another condition's crisis rate: " + ", ".join(f"{a}: {np.mean(r):.4f} / {rise[a]:.3f}" for a, r in rec.items()))
     return ({"share": share, "suicidal_weight": round((1 - share) / s1, 8), "contrast_weight": round(share / s2, 8)},
-            {str(a): [round(x, 4) for x in r] for a, r in rec.items()})
+            {str(a): {"recall": [round(x, 4) for x in r], "other_rise": round(rise[a], 4)} for a, r in rec.items()})
 
 
 def crisis_logit(sui, contrast, crisis):

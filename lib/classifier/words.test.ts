@@ -36,6 +36,7 @@ describe("word model", () => {
 
   it("config: a word model must say it splits words as words.ts does, with a weight per label", () => {
     const base = JSON.parse(fs.readFileSync(path.join(dir, "config.json"), "utf8"));
+    delete base.crisis; // the crisis head reads the stack, which most word models below do not have
     const word_model = {
       file: "word-lr.onnx",
       inputs: ["ngrams", "counts"],

@@ -24,8 +24,8 @@ describe("posts unlike the training data", () => {
     expect((await served(text)).tier).not.toBe("crisis");
   });
 
-  // Known misses of model 2.0.0: one-line posts are still read as crisis (p(suicidal) 0.35 for "...bye": a goodbye
-  // is a suicide-note cue, and one-line `none` posts are rare in training). Kept as expected failures so a model
+  // Known misses of the shipped model: some one-line posts are still read as crisis (a goodbye is a suicide-note
+  // cue, and one-line `none` posts are rare in training). Kept as expected failures so a model
   // that fixes them turns these red and they move up to the list above.
   it.fails.each(["going to eat lunch now, bye", "who wants an award", "-2+3 reasons I can't sleep: exams, money"])(
     "known miss: a one-line casual post is put in the crisis tier: %j",
