@@ -74,6 +74,7 @@ test.describe("self-check: results and consent (needs the trained model)", () =>
     expect(await sc.outcome()).toBe("result");
     await expect(sc.crisisCard).toHaveCount(0);
     await expect(page.getByTestId("confidence")).toContainText("%");
+    await expect(page.getByTestId("tier-reason")).toHaveCount(0);
     await expect(page.getByTestId("case-not-requested")).toBeVisible();
   });
 
@@ -84,6 +85,8 @@ test.describe("self-check: results and consent (needs the trained model)", () =>
     expect(await sc.outcome()).toBe("result");
     await expect(sc.crisisCard).toBeVisible();
     await expect(page.locator("[data-label=suicidal]")).toContainText("Your words share a lot with");
+    // why the crisis lines came first: the words the post used (the explicit-words rule names them)
+    await expect(page.getByTestId("tier-reason")).toContainText("We put the crisis lines first because your words included");
     await expect(page.getByTestId("evidence")).not.toBeEmpty();
     await expect(page.getByTestId("resources-section")).toBeVisible();
   });

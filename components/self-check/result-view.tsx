@@ -9,7 +9,7 @@ import { SupportNotDiagnosis } from "./support-note";
 import type { Analysis, CheckResult } from "@/lib/self-check/types";
 import { CONDITION_NAMES, percent } from "@/lib/assessment/names";
 import { CONDITIONS } from "@/lib/assessment/vocabulary";
-import { CONCERN_PHRASES, confidenceSentence } from "./wording";
+import { CONCERN_PHRASES, confidenceSentence, tierReasonSentence } from "./wording";
 
 // Loaded with the first result, not with the page: the home page stays small, and the crisis card above never waits on it.
 const ResourcesSection = dynamic(() => import("./resources-section").then((m) => m.ResourcesSection), {
@@ -68,6 +68,7 @@ export function ResultView({ result, crisisLines }: { result: CheckResult; crisi
 function AnalysisView({ analysis }: { analysis: Analysis }) {
   // Only sentences that pushed towards a concern the model found count as "what drove it".
   const evidence = analysis.labels.length > 0 ? analysis.evidence.filter((e) => e.weight > 0).slice(0, 3) : [];
+  const reason = tierReasonSentence(analysis.tier, analysis.tierReason);
   const closest = (Object.entries(analysis.probabilities) as [keyof typeof CONDITION_NAMES.person, number][]).sort((a, b) => b[1] - a[1])[0];
   return (
     <div className="space-y-4" data-testid="analysis">
@@ -85,6 +86,11 @@ function AnalysisView({ analysis }: { analysis: Analysis }) {
           doesn&apos;t mean what you&apos;re feeling isn&apos;t real or important.
         </p>
       )}
+      {reason ? (
+        <p data-testid="tier-reason" className="text-base">
+          {reason}
+        </p>
+      ) : null}
       <p data-testid="confidence" data-confidence={analysis.confidence} className="text-base">
         {analysis.topLabel === "none"
           ? `${confidenceSentence(analysis.confidence)} The closest group was ${CONDITION_NAMES.person[closest?.[0] ?? "depression"].toLowerCase()}, at ${percent(closest?.[1] ?? 0)}.`

@@ -1,5 +1,6 @@
-import type { Condition, Confidence } from "@/lib/assessment/vocabulary";
+import type { Condition, Confidence, Tier } from "@/lib/assessment/vocabulary";
 import { percent } from "@/lib/assessment/names";
+import { tierReasonSchema } from "@/lib/assessment/tier-reason";
 
 /**
  * Support, not diagnosis: the model compares words with posts people wrote, so that is what we say.
@@ -24,4 +25,24 @@ export function confidenceSentence(level: Confidence, p?: number): string {
     case "low":
       return `The model isn't confident about this one${n}, so treat it as a weak signal rather than an answer.`;
   }
+}
+
+/**
+ * Why the person sees what they see, in their words: the crisis help came first because of words they used or
+ * because the model's crisis score passed its line; a concern because a group's share passed its line. null for
+ * a low tier or a reason that was not recorded.
+ */
+export function tierReasonSentence(tier: Tier, reason: unknown): string | null {
+  const parsed = tierReasonSchema.safeParse(reason);
+  if (!parsed.success || tier === "low") return null;
+  const { words, model } = parsed.data;
+  if (tier === "crisis") {
+    if (words) return `We put the crisis lines first because your words included "${words}".`;
+    if (model?.tier === "crisis")
+      return `We put the crisis lines first because your words were close to ${CONCERN_PHRASES.suicidal} (a score of ${percent(model.score)}; the crisis lines come first from ${percent(model.threshold)}).`;
+    return null;
+  }
+  if (model?.tier === "elevated")
+    return `This is marked as worth paying attention to because your words were close to ${CONCERN_PHRASES[model.condition]} (${percent(model.score)}; the model marks this from ${percent(model.threshold)}).`;
+  return null;
 }
