@@ -111,7 +111,7 @@ class SmokeTest(unittest.TestCase):
             run("report", "--model-dir", out, "--doc", tmp / "model.md")
             card = (out / "MODEL_CARD.md").read_text()
             self.assertIn("reddit-shift", card)
-            self.assertIn("| **shipped: the blend mixed with the softmax stack** |", (tmp / "model.md").read_text())
+            self.assertIn("| **shipped: the stacked blend with the crisis head** |", (tmp / "model.md").read_text())
             fx = json.loads((tmp / "fx" / "onnx-expected.json").read_text())
             self.assertEqual(len(fx["rows"][0]["logits"]), 4)
 
