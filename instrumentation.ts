@@ -1,7 +1,7 @@
 // Runs once when the Node.js server starts (not in the edge runtime or the browser).
 // Checks the configuration (lib/startup/preflight.ts), opens the database early (the first request should not pay for it), creates the
-// first administrator if there is none, starts the case-retention schedule, and anonymizes stored text again when
-// the anonymizer's rules are newer than the ones it passed.
+// first administrator if there is none, and starts the background jobs (lib/jobs: the retention purge on its
+// schedule, and anonymizing stored text again when the anonymizer's rules are newer than the ones it passed).
 // Add other start-up work as another dynamic import here.
 export async function register() {
   // NEXT_RUNTIME is set by Next per bundle and inlined at build time; lib/env is loaded only in the Node.js runtime.
@@ -15,10 +15,4 @@ export async function register() {
   // The anonymizer's word lists (~1 s to read): loaded now, so the first consented save does not wait for them.
   const { warmLexicon } = await import("@/lib/anonymize/lexicon");
   warmLexicon();
-  // Stored text anonymized by older rules is anonymized again, in the background, giving way to answers.
-  const [{ reanonymizeOnStart }, { afterAnswers }] = await Promise.all([
-    import("@/lib/startup/reanonymize"),
-    import("@/lib/self-check/answers-first"),
-  ]);
-  void reanonymizeOnStart(() => afterAnswers());
 }

@@ -9,6 +9,7 @@ const nextConfig: NextConfig = {
     "@huggingface/transformers",
     "@node-rs/argon2",
     "pino",
+    "pg-boss",
   ],
   poweredByHeader: false,
   reactStrictMode: true,

@@ -77,7 +77,7 @@ export const authShape = {
   AUTH_OIDC_NAME: z.string().min(1).default("your organisation"),
   /** Saved cases older than this many days are purged (`npm run purge` and the server's schedule). */
   CASE_RETENTION_DAYS: int(1, 3650, 180),
-  /** How often the running server purges expired cases. */
+  /** How often expired cases are purged (a cron schedule of the background jobs, once per tick across instances). */
   PURGE_INTERVAL_MINUTES: int(1, 24 * 60, 60),
 };
 
