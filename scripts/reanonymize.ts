@@ -23,8 +23,14 @@ const handle = await openDatabase();
 try {
   const outdated = { anonymizerVersion: { lt: ANONYMIZER_VERSION } };
   if (values["dry-run"]) {
-    const [cases, notes] = await Promise.all([handle.prisma.case.count({ where: outdated }), handle.prisma.caseNote.count({ where: outdated })]);
-    console.log(`${cases} case(s) and ${notes} note(s) were anonymized by rules older than version ${ANONYMIZER_VERSION} (dry run).`);
+    const [cases, notes, messages] = await Promise.all([
+      handle.prisma.case.count({ where: outdated }),
+      handle.prisma.caseNote.count({ where: outdated }),
+      handle.prisma.caseMessage.count({ where: outdated }),
+    ]);
+    console.log(
+      `${cases} case(s), ${notes} note(s) and ${messages} follow-up message(s) were anonymized by rules older than version ${ANONYMIZER_VERSION} (dry run).`,
+    );
   } else {
     const res = await reanonymizeStored(handle.prisma, systemActor("cli"), { batchSize });
     console.log(

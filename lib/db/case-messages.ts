@@ -11,6 +11,7 @@ import { AuthError } from "@/lib/auth/errors";
 import { UserFacingError } from "@/lib/errors";
 import { caseIdSchema } from "@/lib/review/schemas";
 import { prepareClinicianMessage } from "@/lib/follow-up/clinician-message";
+import { ANONYMIZER_VERSION } from "@/lib/anonymize";
 import { recordAudit } from "./audit";
 import { todayUtc } from "./retired-submissions";
 import { REVIEW_ROLES } from "./review-queue";
@@ -46,7 +47,8 @@ export async function writeToPerson(db: PrismaClient, actor: Actor, input: unkno
     }
     const resourceIds = prepared.resources.map((r) => r.id);
     const message = await tx.caseMessage.create({
-      data: { caseId, author: "CLINICIAN", clinicianId: me.id, body: prepared.body, resourceIds, createdOn: todayUtc() },
+      // prepareClinicianMessage refuses a message in which the current rules find an identifier.
+      data: { caseId, author: "CLINICIAN", clinicianId: me.id, body: prepared.body, resourceIds, createdOn: todayUtc(), anonymizerVersion: ANONYMIZER_VERSION },
       select: { id: true },
     });
     await tx.case.update({ where: { id: caseId }, data: { personWroteBack: false, updatedAt: new Date() } });

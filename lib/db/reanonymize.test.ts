@@ -56,6 +56,8 @@ forEachDatabase((getDb) => {
     const currentCase = await insertCase(db, currentText, ANONYMIZER_VERSION);
     const oldNote = await db.caseNote.create({ data: { caseId: oldCase, authorId: user.id, body: "called her at 555-201-3344, she lives in Omaha", anonymizerVersion: 0 } });
     const plainNote = await db.caseNote.create({ data: { caseId: oldCase, authorId: user.id, body: "Follow up next week.", anonymizerVersion: 0 } });
+    // A person's follow-up message written before messages carried a version (the column's default, 0).
+    const oldMessage = await db.caseMessage.create({ data: { caseId: oldCase, author: "PERSON", body: "thanks. i moved to Omaha, text me at 555-201-3344", resourceIds: [], createdOn: new Date("2026-11-29") } });
     const before = await db.case.findUniqueOrThrow({ where: { id: oldCase } });
     const eventsBefore = (await rerunEvents(db)).length;
 
@@ -65,6 +67,8 @@ forEachDatabase((getDb) => {
     expect(first.notes).toBeGreaterThanOrEqual(2);
     expect(first.casesChanged).toBeGreaterThanOrEqual(1);
     expect(first.notesChanged).toBeGreaterThanOrEqual(1);
+    expect(first.messages).toBeGreaterThanOrEqual(1);
+    expect(first.messagesChanged).toBeGreaterThanOrEqual(1);
 
     const after = await db.case.findUniqueOrThrow({ where: { id: oldCase } });
     expect(after.anonymizerVersion).toBe(ANONYMIZER_VERSION);
@@ -89,6 +93,9 @@ forEachDatabase((getDb) => {
     expect(note.body).toBe("called her at [phone], she lives in [place]");
     expect(note.anonymizerVersion).toBe(ANONYMIZER_VERSION);
     expect((await db.caseNote.findUniqueOrThrow({ where: { id: plainNote.id } })).body).toBe("Follow up next week.");
+    const message = await db.caseMessage.findUniqueOrThrow({ where: { id: oldMessage.id } });
+    expect(message.body).toBe("thanks. i moved to [place], text me at [phone]");
+    expect(message.anonymizerVersion).toBe(ANONYMIZER_VERSION);
 
     // One event per batch, counts and the version only: no words, no ids of rows.
     const events = (await rerunEvents(db)).slice(eventsBefore);
@@ -96,20 +103,21 @@ forEachDatabase((getDb) => {
     const tables = events.map((e) => (e.details as { table: string }).table);
     expect(tables).toContain("Case");
     expect(tables).toContain("CaseNote");
+    expect(tables).toContain("CaseMessage");
     for (const e of events) {
       expect(e.actorRole).toBe("SYSTEM:cli");
       expect(e.caseId).toBeNull();
       expect(Object.keys(e.details as object).sort()).toEqual(["changed", "rows", "table", "toVersion"]);
     }
     const rows = events.reduce((n, e) => n + (e.details as { rows: number }).rows, 0);
-    expect(rows).toBe(first.cases + first.notes);
+    expect(rows).toBe(first.cases + first.notes + first.messages);
     expect(JSON.stringify(events.map((e) => e.details))).not.toMatch(/Omaha|jane|555|phone/);
 
     expect(await hasOutdatedText(db)).toBe(false);
     const texts = await db.case.findMany({ select: { redactedText: true, evidence: true, generatedMessage: true }, orderBy: { seq: "asc" } });
     const notes = await db.caseNote.findMany({ select: { body: true }, orderBy: { id: "asc" } });
     const second = await reanonymizeStored(db, systemActor("cli"));
-    expect(second).toMatchObject({ cases: 0, notes: 0, casesChanged: 0, notesChanged: 0, batches: 0 });
+    expect(second).toMatchObject({ cases: 0, notes: 0, messages: 0, casesChanged: 0, notesChanged: 0, messagesChanged: 0, batches: 0 });
     expect((await rerunEvents(db)).length).toBe(eventsBefore + events.length);
     expect(await db.case.findMany({ select: { redactedText: true, evidence: true, generatedMessage: true }, orderBy: { seq: "asc" } })).toEqual(texts);
     expect(await db.caseNote.findMany({ select: { body: true }, orderBy: { id: "asc" } })).toEqual(notes);

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { anonymizeAsync } from "@/lib/anonymize";
+import { ANONYMIZER_VERSION, anonymizeAsync } from "@/lib/anonymize";
 import { mentionsCrisis } from "@/lib/classifier/crisis-words";
 import { recordAudit } from "@/lib/db/audit";
 import type { PrismaClient } from "@/lib/db/generated/client";
@@ -164,7 +164,7 @@ export async function writeBack(db: PrismaClient, limiter: FollowUpLimiter, case
   const written = await db.$transaction(async (tx) => {
     const updated = await tx.case.updateMany({ where: { id: caseId }, data: { personWroteBack: true } });
     if (updated.count === 0) return false;
-    await tx.caseMessage.create({ data: { caseId, author: "PERSON", body, resourceIds: [], createdOn: todayUtc() } });
+    await tx.caseMessage.create({ data: { caseId, author: "PERSON", body, resourceIds: [], createdOn: todayUtc(), anonymizerVersion: ANONYMIZER_VERSION } });
     return true;
   });
   return written ? { ok: true, crisis } : { ok: false, message: REPLY_MESSAGES.gone, crisis };
