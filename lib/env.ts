@@ -31,6 +31,10 @@ const int = (min: number, max: number, fallback: number) => z.coerce.number().in
 const ms = (fallback: number) => z.coerce.number().int().min(0).max(120_000).default(fallback);
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
+function isAesKey(value: string): boolean {
+  return /^[A-Za-z0-9+/]+={0,2}$/.test(value) && value.length % 4 === 0 && [16, 24, 32].includes(atob(value).length);
+}
+
 export const LLM_PROVIDERS = ["offline", "together", "openai-compatible", "openai"] as const;
 
 /** The personalized message's LLM (lib/ai/config.ts reads these per request). Offline by default: no key needed. */
@@ -110,6 +114,11 @@ export const rateLimitShape = {
   // How many reverse proxies in front of the app append to X-Forwarded-For. 0: the header is ignored and the
   // socket's peer is the client. Read by the front server (scripts/serve.mjs); validated here with the rest.
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  // With DATABASE_URL the limits are kept in PostgreSQL, shared by every instance (lib/rate-limit/store.ts): the
+  // limiters' own connection pool, and how long a limiter waits on the database (for a connection, then for the
+  // query) before this instance counts that request alone, in memory.
+  RATE_LIMIT_DB_POOL_SIZE: int(1, 50, 4),
+  RATE_LIMIT_DB_TIMEOUT_MS: int(10, 10_000, 500),
 };
 
 /** Where a consented case waits when the database is down (lib/outbox). */
@@ -131,6 +140,11 @@ export const serverShape = {
     .optional(),
   DATABASE_POOL_SIZE: int(1, 100, 10),
   LANTERN_DATA_DIR: z.string().min(1).default("data/pglite"),
+  /**
+   * How many server instances serve this deployment behind one load balancer. More than one needs DATABASE_URL,
+   * AUTH_SECRET and NEXT_SERVER_ACTIONS_ENCRYPTION_KEY, the same on every instance (lib/startup/multi-instance.ts).
+   */
+  LANTERN_INSTANCES: int(1, 1000, 1),
   LANTERN_MODEL_DIR: z.string().min(1).default(DEFAULT_MODEL_DIR),
   LANTERN_ORT_THREADS: int(1, 64, 1),
   /** Extra Mastodon servers links may come from (comma-separated host names), beyond lib/ingest/config.ts's list. */
@@ -140,6 +154,11 @@ export const serverShape = {
   AUTH_SECRET: z.string().optional(),
   AUTH_URL: optionalUrl,
   AUTH_TRUST_HOST: z.enum(["true", "false", "1", "0"]).optional(),
+  // Next reads this itself: the AES-GCM key of server-action ids. Unset, each build makes its own.
+  NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: z
+    .string()
+    .refine(isAesKey, "must be a base64 AES key of 16, 24 or 32 bytes (generate one with `openssl rand -base64 32`)")
+    .optional(),
   ...authShape,
   ...aiShape,
   ...rateLimitShape,
@@ -207,7 +226,15 @@ export const serverEnvSchema = z.object(serverShape).superRefine(refine, ALWAYS)
 export type Env = z.infer<typeof serverEnvSchema>;
 
 /** Variables whose values must never be printed. */
-const SECRET_VARS = new Set(["AUTH_SECRET", "AUTH_OIDC_SECRET", "LLM_API_KEY", "TOGETHER_API_KEY", "OPENAI_API_KEY", "DATABASE_URL"]);
+const SECRET_VARS = new Set([
+  "AUTH_SECRET",
+  "AUTH_OIDC_SECRET",
+  "LLM_API_KEY",
+  "TOGETHER_API_KEY",
+  "OPENAI_API_KEY",
+  "DATABASE_URL",
+  "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY",
+]);
 
 export interface EnvIssue {
   path?: readonly (PropertyKey | { key: PropertyKey })[];

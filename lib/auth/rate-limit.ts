@@ -1,5 +1,6 @@
 /**
- * Sign-in limits (rate-limiter-flexible), in the server's memory: neither addresses nor emails are written anywhere.
+ * Sign-in limits (rate-limiter-flexible), in this process's memory or in PostgreSQL shared by every instance
+ * (lib/rate-limit/store.ts). Keys are keyed hashes: neither addresses nor emails are written anywhere.
  *
  * A point is taken from three buckets BEFORE the password is checked, so parallel guesses cannot slip through as
  * one, and given back when the password was right:
@@ -9,11 +10,12 @@
  *  - the client, whatever the account (AUTH_MAX_FAILED_PER_ADDRESS): one client trying many accounts;
  *  - the account from all clients together (AUTH_MAX_FAILED_PER_ACCOUNT, high): many clients guessing at one
  *    account. It only ever waits out its window, so it is never a permanent lock.
- * The client key is the one every limiter uses (lib/rate-limit/client-key.ts). With several server instances each
- * keeps its own counts (see docs/security.md).
+ * The client key is the one every limiter uses (lib/rate-limit/client-key.ts).
  */
-import { RateLimiterMemory } from "rate-limiter-flexible";
 import { DAY_SECONDS, giveBackToAll, lockWithBackoff, takeFromAll } from "@/lib/rate-limit/buckets";
+import { limiterKey } from "@/lib/rate-limit/client-key";
+import { limiterStore } from "@/lib/rate-limit/shared-store";
+import { MEMORY_STORE, makeLimiter, type LimiterStore } from "@/lib/rate-limit/store";
 import { authConfig, type AuthConfig } from "./config";
 
 export type SignInLimits = Pick<
@@ -38,13 +40,13 @@ export interface SignInLimiter {
   failed(attempt: SignInAttempt): Promise<void>;
 }
 
-export function createSignInLimiter(c: SignInLimits = authConfig()): SignInLimiter {
+export function createSignInLimiter(c: SignInLimits = authConfig(), store: LimiterStore = MEMORY_STORE): SignInLimiter {
   const window = c.AUTH_LOCKOUT_MINUTES * 60;
-  const pair = new RateLimiterMemory({ keyPrefix: "signin-pair", points: c.AUTH_MAX_FAILED_PER_ACCOUNT_ADDRESS, duration: window });
-  const address = new RateLimiterMemory({ keyPrefix: "signin-address", points: c.AUTH_MAX_FAILED_PER_ADDRESS, duration: window });
-  const account = new RateLimiterMemory({ keyPrefix: "signin-account", points: c.AUTH_MAX_FAILED_PER_ACCOUNT, duration: window });
+  const pair = makeLimiter(store, { keyPrefix: "signin-pair", points: c.AUTH_MAX_FAILED_PER_ACCOUNT_ADDRESS, duration: window });
+  const address = makeLimiter(store, { keyPrefix: "signin-address", points: c.AUTH_MAX_FAILED_PER_ADDRESS, duration: window });
+  const account = makeLimiter(store, { keyPrefix: "signin-account", points: c.AUTH_MAX_FAILED_PER_ACCOUNT, duration: window });
   // How often a pair has spent its points within a day: the exponent of its backoff.
-  const strikes = new RateLimiterMemory({ keyPrefix: "signin-strikes", points: 1_000_000, duration: DAY_SECONDS });
+  const strikes = makeLimiter(store, { keyPrefix: "signin-strikes", points: 1_000_000, duration: DAY_SECONDS });
 
   const buckets = [
     ["pair", pair],
@@ -54,8 +56,8 @@ export function createSignInLimiter(c: SignInLimits = authConfig()): SignInLimit
 
   return {
     async take(email, clientKey) {
-      const who = email.trim().toLowerCase();
-      const keys = { pair: `${who}\u0000${clientKey}`, address: clientKey, account: who };
+      const account = limiterKey("account", email.trim().toLowerCase());
+      const keys = { pair: `${account}.${clientKey}`, address: clientKey, account };
       const taken = await takeFromAll(buckets, keys);
       return taken.ok ? { ok: true, attempt: { keys, pairUsed: taken.firstUsed } } : taken;
     },
@@ -72,6 +74,6 @@ export function createSignInLimiter(c: SignInLimits = authConfig()): SignInLimit
 // One limiter per server process, kept on globalThis so bundling the module twice shares it.
 const g = globalThis as { __lanternSignInLimiter?: SignInLimiter };
 export function signInLimiter(): SignInLimiter {
-  g.__lanternSignInLimiter ??= createSignInLimiter();
+  g.__lanternSignInLimiter ??= createSignInLimiter(authConfig(), limiterStore());
   return g.__lanternSignInLimiter;
 }

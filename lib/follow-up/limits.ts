@@ -1,6 +1,7 @@
 /**
- * Limits on opening a case with its reference and follow-up code (rate-limiter-flexible, in the server's memory,
- * like the sign-in limits in lib/auth/rate-limit.ts).
+ * Limits on opening a case with its reference and follow-up code (rate-limiter-flexible, in this process's memory or
+ * in PostgreSQL shared by every instance, like the sign-in limits in lib/auth/rate-limit.ts). A reference or case id
+ * reaches the store only as a keyed hash.
  *
  * A point is taken from two buckets BEFORE the code is checked, so parallel guesses each pay, and given back when
  * the code was right:
@@ -12,9 +13,11 @@
  *    client sweeping many references.
  * A reference that does not exist is limited exactly like one that does, so the answers tell nothing apart.
  */
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterRes } from "rate-limiter-flexible";
 import { DAY_SECONDS, giveBackToAll, lockWithBackoff, takeFromAll } from "@/lib/rate-limit/buckets";
+import { limiterKey } from "@/lib/rate-limit/client-key";
 import type { RateLimitConfig } from "@/lib/rate-limit/config";
+import { MEMORY_STORE, makeLimiter, type LimiterStore } from "@/lib/rate-limit/store";
 
 export type FollowUpLimits = Pick<
   RateLimitConfig,
@@ -39,13 +42,13 @@ export interface FollowUpLimiter {
   takeReply(caseId: string): Promise<boolean>;
 }
 
-export function createFollowUpLimiter(c: FollowUpLimits): FollowUpLimiter {
+export function createFollowUpLimiter(c: FollowUpLimits, store: LimiterStore = MEMORY_STORE): FollowUpLimiter {
   const window = c.FOLLOW_UP_LOCKOUT_MINUTES * 60;
-  const reference = new RateLimiterMemory({ keyPrefix: "follow-up-reference", points: c.FOLLOW_UP_MAX_FAILED_PER_REFERENCE, duration: window });
-  const client = new RateLimiterMemory({ keyPrefix: "follow-up-client", points: c.FOLLOW_UP_MAX_FAILED_PER_CLIENT, duration: c.FOLLOW_UP_CLIENT_WINDOW_SECONDS });
+  const reference = makeLimiter(store, { keyPrefix: "follow-up-reference", points: c.FOLLOW_UP_MAX_FAILED_PER_REFERENCE, duration: window });
+  const client = makeLimiter(store, { keyPrefix: "follow-up-client", points: c.FOLLOW_UP_MAX_FAILED_PER_CLIENT, duration: c.FOLLOW_UP_CLIENT_WINDOW_SECONDS });
   // How often a reference has locked within a day: the exponent of its next lock.
-  const strikes = new RateLimiterMemory({ keyPrefix: "follow-up-strikes", points: 1_000_000, duration: DAY_SECONDS });
-  const replies = new RateLimiterMemory({ keyPrefix: "follow-up-replies", points: c.FOLLOW_UP_REPLIES_PER_DAY, duration: DAY_SECONDS });
+  const strikes = makeLimiter(store, { keyPrefix: "follow-up-strikes", points: 1_000_000, duration: DAY_SECONDS });
+  const replies = makeLimiter(store, { keyPrefix: "follow-up-replies", points: c.FOLLOW_UP_REPLIES_PER_DAY, duration: DAY_SECONDS });
   const buckets = [
     ["reference", reference],
     ["client", client],
@@ -53,7 +56,7 @@ export function createFollowUpLimiter(c: FollowUpLimits): FollowUpLimiter {
 
   return {
     async take(ref, clientKey) {
-      const keys = { reference: ref, client: clientKey };
+      const keys = { reference: limiterKey("reference", ref), client: clientKey };
       const taken = await takeFromAll(buckets, keys);
       return taken.ok ? { ok: true, attempt: { keys, referenceUsed: taken.firstUsed } } : taken;
     },
@@ -66,7 +69,7 @@ export function createFollowUpLimiter(c: FollowUpLimits): FollowUpLimiter {
     },
     async takeReply(caseId) {
       try {
-        await replies.consume(caseId);
+        await replies.consume(limiterKey("case", caseId));
         return true;
       } catch (rejection) {
         if (rejection instanceof RateLimiterRes) return false;

@@ -1,13 +1,14 @@
 import "server-only";
 import { classify } from "@/lib/classifier";
 import { env } from "@/lib/env";
+import { limiterStore } from "@/lib/rate-limit/shared-store";
 import { createFollowUpLimiter, type FollowUpLimiter } from "./limits";
 import type { CrisisCheck } from "./person";
 
-// One limiter per server process, on globalThis so that every server bundle including this module shares the counts.
+// One limiter per server process (its counts in limiterStore()), on globalThis so every server bundle shares it.
 const g = globalThis as { __lanternFollowUpLimiter?: FollowUpLimiter };
 export function followUpLimiter(): FollowUpLimiter {
-  g.__lanternFollowUpLimiter ??= createFollowUpLimiter(env);
+  g.__lanternFollowUpLimiter ??= createFollowUpLimiter(env, limiterStore());
   return g.__lanternFollowUpLimiter;
 }
 

@@ -3,11 +3,12 @@
  * reference, client). A try takes a point from every bucket or from none: a refused try costs nothing in the buckets
  * that had room. A key that spends its points is locked with a doubling backoff (up to a day) counted in `strikes`.
  */
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterRes } from "rate-limiter-flexible";
+import type { Limiter } from "./store";
 
 export const DAY_SECONDS = 24 * 60 * 60;
 
-export type Buckets<K extends string> = readonly (readonly [K, RateLimiterMemory])[];
+export type Buckets<K extends string> = readonly (readonly [K, Limiter])[];
 
 export type Taken = { ok: true; firstUsed: number } | { ok: false; retryAfterSeconds: number };
 
@@ -33,8 +34,8 @@ export async function giveBackToAll<K extends string>(buckets: Buckets<K>, keys:
 
 /** Locks `key` in `limiter` for `windowSeconds` x 2^(locks today - 1), at most a day; returns the lock's seconds. */
 export async function lockWithBackoff(
-  strikes: RateLimiterMemory,
-  limiter: RateLimiterMemory,
+  strikes: Limiter,
+  limiter: Limiter,
   key: string,
   windowSeconds: number,
 ): Promise<number> {

@@ -1,19 +1,22 @@
 import "server-only";
 import { headers } from "next/headers";
-import { readRateLimitConfig, type RateLimitConfig } from "./config";
+import { readRateLimitConfig } from "./config";
 import { clientKeyFromHeaders } from "./client-key";
 import { createLimiters, type Limiters } from "./limiters";
+import { limiterStore } from "./shared-store";
 
-// Process-wide limiters, configured once from env (see config.ts for the variables and defaults);
-// on globalThis so that every server bundle that includes this module shares one count.
-const g = globalThis as { __lanternRateLimits?: { config: RateLimitConfig; limiters: Limiters } };
-g.__lanternRateLimits ??= (() => {
-  const config = readRateLimitConfig();
-  return { config, limiters: createLimiters(config) };
-})();
-const { limiters } = g.__lanternRateLimits;
+// Process-wide limiters, configured once from env (see config.ts for the variables and defaults) on the first
+// request, their counts in limiterStore(); on globalThis so that every server bundle including this module shares them.
+const g = globalThis as { __lanternLimiters?: Limiters };
+function limiters(): Limiters {
+  g.__lanternLimiters ??= createLimiters(readRateLimitConfig(), limiterStore());
+  return g.__lanternLimiters;
+}
 
-export const { limitSelfCheck, limitSave, limitGeneration, limitOutreach } = limiters;
+export const limitSelfCheck: Limiters["limitSelfCheck"] = (key) => limiters().limitSelfCheck(key);
+export const limitSave: Limiters["limitSave"] = (key) => limiters().limitSave(key);
+export const limitGeneration: Limiters["limitGeneration"] = (key) => limiters().limitGeneration(key);
+export const limitOutreach: Limiters["limitOutreach"] = (userId, posts) => limiters().limitOutreach(userId, posts);
 
 /** The hashed client key for the current request (server actions, route handlers, server components). */
 export async function clientKey(): Promise<string> {

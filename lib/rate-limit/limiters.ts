@@ -1,9 +1,11 @@
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterRes } from "rate-limiter-flexible";
 import { UserFacingError } from "@/lib/errors";
+import { limiterKey } from "./client-key";
 import type { RateLimitConfig } from "./config";
+import { MEMORY_STORE, makeLimiter, type Limiter, type LimiterStore } from "./store";
 
-// In-memory limiters: one process serves the app (see docs/security.md). With several instances,
-// swap RateLimiterMemory for RateLimiterPostgres on the same interface.
+// The limits of the public pages and of outreach, in `store` (lib/rate-limit/store.ts): this process's memory, or
+// PostgreSQL shared by every instance.
 export type Limiters = ReturnType<typeof createLimiters>;
 
 function minutesText(ms: number): string {
@@ -11,7 +13,7 @@ function minutesText(ms: number): string {
   return minutes === 1 ? "about a minute" : `about ${minutes} minutes`;
 }
 
-async function consumeOrExplain(limiter: RateLimiterMemory, key: string, message: (wait: string) => string, points = 1) {
+async function consumeOrExplain(limiter: Limiter, key: string, message: (wait: string) => string, points = 1) {
   try {
     await limiter.consume(key, points);
   } catch (rejection) {
@@ -23,34 +25,34 @@ async function consumeOrExplain(limiter: RateLimiterMemory, key: string, message
   }
 }
 
-export function createLimiters(config: RateLimitConfig) {
-  const selfCheck = new RateLimiterMemory({
+export function createLimiters(config: RateLimitConfig, store: LimiterStore = MEMORY_STORE) {
+  const selfCheck = makeLimiter(store, {
     keyPrefix: "self-check",
     points: config.RATE_LIMIT_SELF_CHECK_MAX,
     duration: config.RATE_LIMIT_SELF_CHECK_WINDOW_SECONDS,
   });
-  const save = new RateLimiterMemory({
+  const save = makeLimiter(store, {
     keyPrefix: "save",
     points: config.RATE_LIMIT_SAVE_MAX,
     duration: config.RATE_LIMIT_SAVE_WINDOW_SECONDS,
   });
-  const saveGlobal = new RateLimiterMemory({
+  const saveGlobal = makeLimiter(store, {
     keyPrefix: "save-all",
     points: config.RATE_LIMIT_SAVE_GLOBAL_PER_MINUTE,
     duration: 60,
   });
-  const generation = new RateLimiterMemory({
+  const generation = makeLimiter(store, {
     keyPrefix: "generation",
     points: config.RATE_LIMIT_GENERATION_MAX,
     duration: config.RATE_LIMIT_GENERATION_WINDOW_SECONDS,
   });
-  const generationGlobal = new RateLimiterMemory({
+  const generationGlobal = makeLimiter(store, {
     keyPrefix: "generation-all",
     points: config.RATE_LIMIT_GENERATION_GLOBAL_PER_MINUTE,
     duration: 60,
   });
 
-  const outreach = new RateLimiterMemory({
+  const outreach = makeLimiter(store, {
     keyPrefix: "outreach",
     points: config.RATE_LIMIT_OUTREACH_POSTS_PER_HOUR,
     duration: 3600,
@@ -86,7 +88,7 @@ export function createLimiters(config: RateLimitConfig) {
     limitOutreach: (userId: string, posts: number) =>
       consumeOrExplain(
         outreach,
-        userId,
+        limiterKey("staff", userId),
         (wait) =>
           `This account has triaged ${config.RATE_LIMIT_OUTREACH_POSTS_PER_HOUR.toLocaleString("en-US")} posts in the last hour, ` +
           `the most the server allows one account. Please continue in ${wait}.`,
