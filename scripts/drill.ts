@@ -2,7 +2,8 @@
  * npm run drill [-- --only env,model,pglite,llm,postgres,kill --skip-build --dir <folder>]
  *
  * Fault drills against the production build on loopback. Each scenario prints PASS/FAIL/SKIP per check:
- *   env       next start with a missing or weak AUTH_SECRET: one clear message, exit 78, no stack, no restart loop
+ *   env       next start with a missing or weak AUTH_SECRET, or as one of two instances on the embedded database:
+ *             one clear message, exit 78, no stack, no restart loop
  *   model     model folder missing / model file corrupt: server stays up, self-checks answer with the crisis card
  *   pglite    embedded data folder locked by another process / damaged: one clear message, answers still come
  *   llm       LLM unreachable, slow, failing, cut mid-stream: the offline composer completes the message

@@ -5,12 +5,13 @@ import { check, dir, embeddedEnv, port } from "./context";
 
 // ---------------------------------------------------------------------------------------------------------
 export async function drillEnv() {
-  for (const [label, secret] of [
-    ["missing AUTH_SECRET", undefined],
-    ["weak AUTH_SECRET", "changeme-changeme-changeme-changeme"],
+  for (const [label, extra, named] of [
+    ["missing AUTH_SECRET", { AUTH_SECRET: undefined }, "AUTH_SECRET"],
+    ["weak AUTH_SECRET", { AUTH_SECRET: "changeme-changeme-changeme-changeme" }, "AUTH_SECRET"],
+    ["two instances on the embedded database", { LANTERN_INSTANCES: "2" }, "DATABASE_URL"],
   ] as const) {
-    const env = embeddedEnv({ AUTH_SECRET: secret });
-    if (secret === undefined) delete env.AUTH_SECRET;
+    const env = embeddedEnv(extra);
+    for (const [k, v] of Object.entries(extra)) if (v === undefined) delete env[k];
     const p = port();
     const child = spawn(path.join(dir, "node_modules/.bin/next"), ["start", "-p", String(p), "-H", "127.0.0.1"], { cwd: dir, env, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
@@ -23,6 +24,6 @@ export async function drillEnv() {
       child.kill("SIGKILL");
     }
     check("env", `${label}: refuses to start with exit code 78`, exited && child.exitCode === 78, exited ? `exit ${child.exitCode}` : `still running${healthy ? " and serving" : ""} after 40 s`);
-    check("env", `${label}: one clear message naming AUTH_SECRET, no stack trace`, /AUTH_SECRET/.test(output) && /cannot start/i.test(output) && !/^\s+at /m.test(output), output.trim().split("\n").slice(-3).join(" | "));
+    check("env", `${label}: one clear message naming ${named}, no stack trace`, output.includes(named) && /cannot start/i.test(output) && !/^\s+at /m.test(output), output.trim().split("\n").slice(-3).join(" | "));
   }
 }
