@@ -40,6 +40,15 @@ export class OutreachPage {
     await this.page.getByLabel(/Where are these people/).selectOption({ label });
   }
 
+  async chooseCountryColumn(label: string) {
+    await this.page.getByLabel(/Which column holds each post's country/).selectOption({ label });
+  }
+
+  /** The country cell of the row with this spreadsheet row (or post) number. */
+  rowCountry(row: number): Locator {
+    return this.page.locator(`[data-testid="result-row"][data-row="${row}"] [data-testid="row-country"]`);
+  }
+
   runButton(): Locator {
     return this.page.getByRole("button", { name: /^Read \d[\d,]* posts?$/ });
   }

@@ -109,3 +109,48 @@ test("outreach happy path: paste, triage with progress, help for a row, print sh
   expect(rows.map((r) => r.text).sort()).toEqual([...POSTS].sort());
   expect(Number(rows[0]!.suicidal_percent)).toBeGreaterThan(Number(rows[2]!.suicidal_percent));
 });
+
+test("a CSV country column sets each row's country for its services; the batch's country is the default", async ({ page }) => {
+  test.skip(!hasModel, "needs the classifier model in models/");
+  const outreach = new OutreachPage(page);
+  await outreach.goto();
+  const csv = Papa.unparse([["post", "country"], [POSTS[0]!, "Canada"], [POSTS[1]!, ""], [POSTS[2]!, "Narnia"]]);
+  await outreach.upload("countries.csv", csv);
+  // The column named "country" is picked; its unknown value is a notice with its row, not a failure.
+  await expect(page.getByLabel(/Which column holds each post's country/).locator("option:checked")).toHaveText("country");
+  await expect(outreach.notice("row-countries")).toContainText("1 row takes its country from the column “country”");
+  await expect(outreach.notice("unknown-country")).toContainText("(row 4): “Narnia”");
+  await outreach.chooseCountry("United Kingdom");
+  await outreach.runAndWait(POSTS.length);
+
+  await expect(outreach.rowCountry(2)).toHaveText("Canada", { useInnerText: true });
+  await expect(outreach.rowCountry(3)).toHaveText("United Kingdom", { useInnerText: true });
+  await expect(outreach.rowCountry(4)).toHaveText("United Kingdom", { useInnerText: true });
+
+  // The crisis row's services are Canada's: its first crisis line, and nothing only for the UK.
+  await outreach.resultRows.first().getByRole("button", { name: /Help & reply/ }).click();
+  const detail = page.getByTestId("row-detail");
+  const ids = await detail.locator("[data-resource-id]").evaluateAll((els) => els.map((e) => e.getAttribute("data-resource-id")!));
+  expect(ids).toContain("ca-988");
+  for (const id of ids) expect(countriesOf(id).some((c) => c === "CA" || c === "INTL")).toBe(true);
+  await page.getByRole("dialog").getByRole("button", { name: "Close" }).click();
+
+  // The row without its own country got the batch's.
+  await page.locator('[data-testid="result-row"][data-row="3"]').getByRole("button", { name: /Help & reply/ }).click();
+  const other = await detail.locator("[data-resource-id]").evaluateAll((els) => els.map((e) => e.getAttribute("data-resource-id")!));
+  for (const id of other) expect(countriesOf(id).some((c) => c === "GB" || c === "INTL")).toBe(true);
+  await page.getByRole("dialog").getByRole("button", { name: "Close" }).click();
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export CSV" }).click()]);
+  const rows = Papa.parse<Record<string, string>>((await readFile((await download.path())!, "utf8")).replace(/^\ufeff/, ""), {
+    header: true,
+    skipEmptyLines: true,
+  }).data;
+  expect(Object.fromEntries(rows.map((r) => [r.row, r.country]))).toEqual({ "2": "Canada", "3": "United Kingdom", "4": "United Kingdom" });
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(outreach.rowCountry(2)).toHaveText("Country: Canada", { useInnerText: true });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+  const accessibility = await new AxeBuilder({ page }).analyze();
+  expect(accessibility.violations.map((v) => v.id)).toEqual([]);
+});

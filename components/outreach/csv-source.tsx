@@ -9,6 +9,7 @@ import { columnsOf, dataRowsOf, guessTextColumn, parseCsvTable, type CsvTable } 
 import { decodeUpload, UnreadableFileError } from "@/lib/outreach/encoding";
 import type { Notice } from "@/lib/outreach/notices";
 import { prepareFromCsv } from "@/lib/outreach/prepare";
+import { guessCountryColumn } from "@/lib/outreach/row-countries";
 import type { PreparedInput } from "./input-types";
 
 interface Loaded {
@@ -27,11 +28,13 @@ export function CsvSource({ onPrepared, disabled }: { onPrepared: (input: Prepar
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [hasHeader, setHasHeader] = useState(true);
   const [column, setColumn] = useState(0);
+  // The column holding each row's country, or null: every row takes the country chosen in step 2.
+  const [countryColumn, setCountryColumn] = useState<number | null>(null);
 
   const columns = useMemo(() => (loaded ? columnsOf(loaded.table, hasHeader) : []), [loaded, hasHeader]);
   const rows = useMemo(() => (loaded ? dataRowsOf(loaded.table, hasHeader) : []), [loaded, hasHeader]);
 
-  function publish(next: Loaded, header: boolean, col: number) {
+  function publish(next: Loaded, header: boolean, col: number, countryCol: number | null) {
     const cols = columnsOf(next.table, header);
     const data = dataRowsOf(next.table, header);
     const fileNotices = [...next.decodeNotices, ...next.table.notices];
@@ -39,7 +42,7 @@ export function CsvSource({ onPrepared, disabled }: { onPrepared: (input: Prepar
       onPrepared({ batch: null, notices: fileNotices });
       return;
     }
-    const batch = prepareFromCsv(data, col, cols[col]?.name ?? `Column ${col + 1}`);
+    const batch = prepareFromCsv(data, col, cols[col]?.name ?? `Column ${col + 1}`, countryCol === null ? undefined : cols[countryCol]);
     onPrepared({ batch: batch.posts.length > 0 ? batch : null, notices: [...fileNotices, ...batch.notices] });
   }
 
@@ -62,10 +65,12 @@ export function CsvSource({ onPrepared, disabled }: { onPrepared: (input: Prepar
       const decoded = decodeUpload(await file.arrayBuffer());
       const next: Loaded = { fileName: file.name, table: parseCsvTable(decoded.text), decodeNotices: decoded.notices };
       const col = guessTextColumn(columnsOf(next.table, true), dataRowsOf(next.table, true));
+      const countryCol = guessCountryColumn(columnsOf(next.table, true));
       setLoaded(next);
       setHasHeader(true);
       setColumn(col);
-      publish(next, true, col);
+      setCountryColumn(countryCol);
+      publish(next, true, col, countryCol);
     } catch (err) {
       if (err instanceof UnreadableFileError) return onPrepared({ batch: null, notices: [err.notice] });
       onPrepared({
@@ -101,7 +106,7 @@ export function CsvSource({ onPrepared, disabled }: { onPrepared: (input: Prepar
                 const header = v === true;
                 const col = Math.min(column, Math.max(0, loaded.table.columnCount - 1));
                 setHasHeader(header);
-                publish(loaded, header, col);
+                publish(loaded, header, col, countryColumn);
               }}
             />
             <Label htmlFor="outreach-has-header">The first row holds column names</Label>
@@ -115,7 +120,7 @@ export function CsvSource({ onPrepared, disabled }: { onPrepared: (input: Prepar
               onChange={(e) => {
                 const col = Number(e.target.value);
                 setColumn(col);
-                publish(loaded, hasHeader, col);
+                publish(loaded, hasHeader, col, countryColumn);
               }}
             >
               {columns.map((c) => (
@@ -137,6 +142,29 @@ export function CsvSource({ onPrepared, disabled }: { onPrepared: (input: Prepar
               </div>
             ) : null}
           </div>
+          {columns.length > 1 ? (
+            <div className="flex flex-col gap-2">
+              <Label htmlFor="outreach-country-column">Which column holds each post&apos;s country? (optional)</Label>
+              <NativeSelect
+                id="outreach-country-column"
+                value={countryColumn === null ? "" : String(countryColumn)}
+                disabled={disabled}
+                onChange={(e) => {
+                  const next = e.target.value === "" ? null : Number(e.target.value);
+                  setCountryColumn(next);
+                  publish(loaded, hasHeader, column, next);
+                }}
+              >
+                <option value="">None: every post takes the country chosen in step 2</option>
+                {columns.map((c) => (
+                  <option key={c.index} value={c.index} disabled={c.index === column}>
+                    {c.name}
+                  </option>
+                ))}
+              </NativeSelect>
+              <p className="text-sm text-muted-foreground">A country name or a two-letter code (GB, US, CA …); empty cells take the country chosen in step 2.</p>
+            </div>
+          ) : null}
         </div>
       ) : null}
     </div>

@@ -11,6 +11,8 @@ import { postsOfPart } from "@/lib/outreach/prepare";
 import { replyTemplate } from "@/lib/outreach/reply";
 import { sortByRisk } from "@/lib/outreach/sort";
 import type { TriageModel, TriageResult } from "@/lib/outreach/types";
+import { countryCell, servicesCountry } from "@/lib/outreach/row-countries";
+import { countryName } from "@/lib/country/names";
 import { getResource } from "@/lib/resources/directory";
 import { CrisisLines } from "./crisis-lines";
 import { CsvSource } from "./csv-source";
@@ -24,18 +26,10 @@ import { RowDetail } from "./row-detail";
 import type { SaveCase } from "./save-case-form";
 import type { ActionResult } from "@/lib/errors/envelope";
 
-export type ClassifyChunkAction = (input: { posts: string[]; country: string; batchSize: number }) => Promise<ActionResult<{ results: TriageResult[]; model: TriageModel }>>;
+export type ClassifyChunkAction = (input: { posts: string[]; country: string; countries: string[]; batchSize: number }) => Promise<ActionResult<{ results: TriageResult[]; model: TriageModel }>>;
 export type SaveRowAction = (input: Parameters<SaveCase>[0]) => Promise<ActionResult<{ reference: string }>>;
 
 const FAILED_MESSAGE = "Some posts could not be read. Their risk is unknown, so they are listed near the top; you can try them again.";
-
-function countryName(code: string): string {
-  try {
-    return new Intl.DisplayNames(["en"], { type: "region" }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
 
 export function OutreachTriage(props: { countries: readonly string[]; classifyChunk: ClassifyChunkAction; saveRow: SaveRowAction; canSave: boolean }) {
   const [mode, setMode] = useState<"paste" | "csv">("paste");
@@ -58,6 +52,8 @@ export function OutreachTriage(props: { countries: readonly string[]; classifyCh
   const sorted = useMemo(() => sortByRisk(rows), [rows]);
   const rowLabel = batch?.rowLabel ?? "row";
   const replyFor = (r: TriageRow) => replies[r.row] ?? (r.result ? replyTemplate(r.result) : "");
+  // A row's own country (CSV column) where it has one, else the batch's; "" means international services.
+  const countryOf = (r: TriageRow) => r.country ?? country;
 
   function onPrepared(next: PreparedInput) {
     setInput(next);
@@ -80,7 +76,7 @@ export function OutreachTriage(props: { countries: readonly string[]; classifyCh
     for (const chunk of chunkPosts(targets)) {
       if (stopRef.current) break;
       const res = await props
-        .classifyChunk({ posts: chunk.map((p) => p.text), country, batchSize: all.length })
+        .classifyChunk({ posts: chunk.map((p) => p.text), country, countries: chunk.map((p) => servicesCountry(countryOf(p))), batchSize: all.length })
         .catch((): ActionResult<never> => ({ ok: false, error: "The connection was interrupted. Please try again.", kind: "internal" }));
       const byRow = new Map(chunk.map((p, i) => [p.row, i]));
       if (res.ok) {
@@ -112,6 +108,7 @@ export function OutreachTriage(props: { countries: readonly string[]; classifyCh
     const csv = toTriageCsv(
       sorted.map((r) => ({
         row: r.row,
+        country: countryCell(countryOf(r)),
         original: r.original,
         truncated: r.truncated,
         result: r.result,
@@ -222,7 +219,7 @@ export function OutreachTriage(props: { countries: readonly string[]; classifyCh
               </Button>
             </div>
             <ListShortcuts itemSelector='[data-testid="result-row"] [data-action="open"]' hint="Keys: j / k or ↓ / ↑ move between rows; Enter opens Help & reply." />
-            <ResultsTable rows={sorted} rowLabel={rowLabel} onOpen={setOpenRow} />
+            <ResultsTable rows={sorted} rowLabel={rowLabel} batchCountry={country} onOpen={setOpenRow} />
           </section>
         ) : null}
       </div>
@@ -241,7 +238,7 @@ export function OutreachTriage(props: { countries: readonly string[]; classifyCh
               // After the dialog has closed and handed focus back.
               setTimeout(() => sheetRef.current?.scrollIntoView({ block: "start" }), 50);
             }}
-            country={country}
+            country={servicesCountry(countryOf(open))}
             canSave={props.canSave}
             onSave={async (input) => {
               const res = await props.saveRow(input);
@@ -266,7 +263,7 @@ export function OutreachTriage(props: { countries: readonly string[]; classifyCh
               </Button>
             </div>
           </div>
-          <ResourceSheet result={sheet.result} reply={replyFor(sheet)} country={country} />
+          <ResourceSheet result={sheet.result} reply={replyFor(sheet)} country={servicesCountry(countryOf(sheet))} />
         </div>
       ) : null}
     </>

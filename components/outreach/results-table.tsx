@@ -4,6 +4,7 @@ import { Button } from "@/components/ui/button";
 import { CONDITIONS } from "@/lib/assessment/vocabulary";
 import { CONDITION_NAMES, percent } from "@/lib/assessment/names";
 import { describeTierReason } from "@/lib/assessment/tier-reason";
+import { describeRowCountry } from "@/lib/outreach/row-countries";
 import { type TriageResult } from "@/lib/outreach/types";
 import { TIER_WORDS } from "./tier-words";
 
@@ -12,6 +13,8 @@ export interface TriageRow {
   original: string;
   text: string;
   truncated: boolean;
+  /** The row's own country (ISO code) from the CSV; absent: the batch's. */
+  country?: string;
   result?: TriageResult;
   failed?: boolean;
 }
@@ -20,10 +23,10 @@ const EXCERPT = 140;
 
 /**
  * The batch sorted by risk (the caller sorts). One table in the page: from `md` it lays out as a table; below, each
- * row lays out as a card (risk, the post's start, the scores in one line, the action), so a phone never scrolls
+ * row lays out as a card (risk, the post's start, its country, the scores in one line, the action), so a phone never scrolls
  * sideways and the tests and screen readers meet the same rows at every width. Details open in a sheet.
  */
-export function ResultsTable(props: { rows: readonly TriageRow[]; rowLabel: "row" | "post"; onOpen: (row: number) => void }) {
+export function ResultsTable(props: { rows: readonly TriageRow[]; rowLabel: "row" | "post"; batchCountry: string; onOpen: (row: number) => void }) {
   const heading = props.rowLabel === "row" ? "Row" : "Post";
   return (
     <div className="relative md:overflow-x-auto md:rounded-[var(--radius)] md:border md:border-border md:bg-card">
@@ -34,6 +37,7 @@ export function ResultsTable(props: { rows: readonly TriageRow[]; rowLabel: "row
             <th scope="col" className="p-2">{heading}</th>
             <th scope="col" className="p-2">Text</th>
             <th scope="col" className="p-2">Risk</th>
+            <th scope="col" className="p-2">Country</th>
             {CONDITIONS.map((l) => (
               <th key={l} scope="col" className="p-2 text-right">
                 {CONDITION_NAMES.staff[l]}
@@ -70,15 +74,19 @@ export function ResultsTable(props: { rows: readonly TriageRow[]; rowLabel: "row
                     </span>
                   ) : null}
                 </td>
+                <td className="p-2 max-md:order-3 max-md:col-span-2 max-md:p-0 max-md:text-xs max-md:text-muted-foreground" data-testid="row-country">
+                  <span className="md:hidden">Country: </span>
+                  {describeRowCountry(r.country ?? props.batchCountry)}
+                </td>
                 {CONDITIONS.map((l) => (
                   <td key={l} className="p-2 text-right tabular-nums max-md:hidden" data-label={l}>
                     {r.result ? percent(r.result.probabilities[l]) : "–"}
                   </td>
                 ))}
-                <td className="text-xs text-muted-foreground max-md:order-3 max-md:col-span-2 md:hidden">
+                <td className="text-xs text-muted-foreground max-md:order-4 max-md:col-span-2 md:hidden">
                   {r.result ? CONDITIONS.map((l) => `${CONDITION_NAMES.staff[l]} ${percent(r.result!.probabilities[l])}`).join(" · ") : "Scores not read yet"}
                 </td>
-                <td className="p-2 max-md:order-4 max-md:col-span-2 max-md:p-0">
+                <td className="p-2 max-md:order-5 max-md:col-span-2 max-md:p-0">
                   {r.result ? (
                     <Button type="button" variant="outline" size="sm" className="max-md:w-full" data-action="open" onClick={() => props.onOpen(r.row)}>
                       Help &amp; reply

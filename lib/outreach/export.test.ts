@@ -77,12 +77,14 @@ describe("toTriageCsv", () => {
 
   it("writes scores, resources, notes and the full text, with formula cells escaped", () => {
     const csv = toTriageCsv([
-      { row: 3, original: "=cmd|' /C calc'!A0", truncated: true, result, resourceNames: ["988 Suicide & Crisis Lifeline"], reply: "Hi" },
-      { row: 4, original: "@someone help", truncated: false, resourceNames: [], reply: "" },
+      { row: 3, country: "United States", original: "=cmd|' /C calc'!A0", truncated: true, result, resourceNames: ["988 Suicide & Crisis Lifeline"], reply: "Hi" },
+      { row: 4, country: "", original: "@someone help", truncated: false, resourceNames: [], reply: "" },
     ]);
     const [header = [], first = [], second = []] = cellsOf(csv);
     const get = (r: string[], name: string) => r[header.indexOf(name)];
-    expect(header[0]).toBe("row");
+    expect(header.slice(0, 2)).toEqual(["row", "country"]);
+    expect(get(first, "country")).toBe("United States");
+    expect(get(second, "country")).toBe("");
     expect(get(first, "tier")).toBe("Crisis");
     expect(get(first, "top_condition")).toBe("Suicidal thoughts");
     expect(get(first, "conditions_above_threshold")).toBe("Depression; Suicidal thoughts");

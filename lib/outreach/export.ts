@@ -19,6 +19,8 @@ export function escapeFormula(cell: string): string {
 
 export interface ExportRow {
   row: number;
+  /** The country the row's services were chosen for, by name ("" when unknown). */
+  country: string;
   original: string;
   truncated: boolean;
   result?: TriageResult;
@@ -31,6 +33,7 @@ const pct = (p: number) => (Math.round(p * 1000) / 10).toFixed(1);
 
 export const EXPORT_COLUMNS = [
   "row",
+  "country",
   "tier",
   "tier_reason",
   "top_condition",
@@ -51,6 +54,7 @@ export function toTriageCsv(rows: readonly ExportRow[], rowLabel: "row" | "post"
   const header = EXPORT_COLUMNS.map((c) => (c === "row" ? rowLabel : c));
   const body = rows.map((r) => [
     String(r.row),
+    r.country,
     r.result ? TIER_NAMES.staff[r.result.tier] : "not classified",
     r.result ? describeTierReason(r.result.tierReason) : "",
     r.result ? (r.result.topLabel === "none" ? "No condition flagged" : CONDITION_NAMES.staff[r.result.topLabel]) : "",

@@ -17,6 +17,8 @@ export type NoticeCode =
   | "no-columns"
   | "empty-column"
   | "empty-cells"
+  | "row-countries"
+  | "unknown-country"
   | "truncated"
   | "too-many-rows";
 

@@ -1,7 +1,8 @@
 import { OUTREACH_LIMITS } from "./config";
-import type { CsvDataRow } from "./csv";
+import type { CsvColumn, CsvDataRow } from "./csv";
 import { describeRows, plural, type Notice } from "./notices";
 import { splitPastedPosts } from "./paste";
+import { readRowCountries } from "./row-countries";
 
 /** One post of a batch. `original` is kept whole for the export; `text` is what the classifier reads. */
 export interface SourcePost {
@@ -10,6 +11,8 @@ export interface SourcePost {
   original: string;
   text: string;
   truncated: boolean;
+  /** The row's own country (ISO code) from the CSV's country column; absent: the batch's country. */
+  country?: string;
 }
 
 export interface BatchPart {
@@ -64,8 +67,11 @@ function finish(rowLabel: PreparedBatch["rowLabel"], posts: SourcePost[], notice
   return { rowLabel, posts, notices, parts };
 }
 
-/** Posts from the chosen CSV column. An empty column is an error; empty cells are listed, not hidden. */
-export function prepareFromCsv(rows: readonly CsvDataRow[], columnIndex: number, columnName: string): PreparedBatch {
+/**
+ * Posts from the chosen CSV column, each with its country when a country column is chosen. An empty column is an
+ * error; empty cells and countries not recognised are listed, not hidden.
+ */
+export function prepareFromCsv(rows: readonly CsvDataRow[], columnIndex: number, columnName: string, countryColumn?: CsvColumn): PreparedBatch {
   const notices: Notice[] = [];
   const posts: SourcePost[] = [];
   const emptyRows: number[] = [];
@@ -73,6 +79,18 @@ export function prepareFromCsv(rows: readonly CsvDataRow[], columnIndex: number,
     const cell = r.cells[columnIndex] ?? "";
     if (cell.trim() === "") emptyRows.push(r.row);
     else posts.push(toPost(r.row, cell));
+  }
+  if (countryColumn && countryColumn.index !== columnIndex) {
+    const posted = new Set(posts.map((p) => p.row));
+    const countries = readRowCountries(
+      rows.filter((r) => posted.has(r.row)),
+      countryColumn,
+    );
+    for (const p of posts) {
+      const code = countries.byRow.get(p.row);
+      if (code !== undefined) p.country = code;
+    }
+    notices.push(...countries.notices);
   }
   if (rows.length > 0 && posts.length === 0) {
     notices.push({

@@ -10,12 +10,20 @@ export const postTextSchema = z
 /** Country for the directory, or "" when the worker did not choose one (international services only). */
 export const countrySchema = z.union([z.literal(""), z.string().regex(/^[A-Z]{2}$/)]);
 
-export const classifyChunkInput = z.object({
-  posts: z.array(postTextSchema).min(1).max(OUTREACH_LIMITS.chunkSize),
-  country: countrySchema,
-  /** Posts in the whole batch, as the browser declares it: a clear refusal for a tampered client, not a quota. */
-  batchSize: z.number().int().min(1).max(OUTREACH_LIMITS.maxRows),
-});
+export const classifyChunkInput = z
+  .object({
+    posts: z.array(postTextSchema).min(1).max(OUTREACH_LIMITS.chunkSize),
+    /** The batch's country: for every post without its own. */
+    country: countrySchema,
+    /** Each post's own country (from a CSV column), in the order of `posts`. */
+    countries: z.array(countrySchema).max(OUTREACH_LIMITS.chunkSize).optional(),
+    /** Posts in the whole batch, as the browser declares it: a clear refusal for a tampered client, not a quota. */
+    batchSize: z.number().int().min(1).max(OUTREACH_LIMITS.maxRows),
+  })
+  .refine((i) => i.countries === undefined || i.countries.length === i.posts.length, {
+    message: "Send one country for each post.",
+    path: ["countries"],
+  });
 export type ClassifyChunkInput = z.infer<typeof classifyChunkInput>;
 
 export const saveCaseInput = z.object({

@@ -47,6 +47,18 @@ describe("triagePosts", () => {
     expect(out.results[1]!.tierReason).toEqual({ words: null, model: { tier: "low", condition: "suicidal", score: 0.02, threshold: 0.18 } });
   });
 
+  it("each post gets the crisis line of its own country, and the batch's where it has none", async () => {
+    classifier.classifyBatch.mockResolvedValue([output(0.95, "crisis"), output(0.95, "crisis"), output(0.95, "crisis")]);
+    const out = await triagePosts(["a", "b", "c"], "GB", ["CA", "", "GB"]);
+    const ids = out.results.map((r) => r.resources.map((x) => x.id));
+    expect(ids[0]).toContain("ca-988");
+    expect(ids[0]).not.toContain("gb-ie-samaritans");
+    expect(ids[1]).toContain("intl-findahelpline");
+    expect(ids[2]).toContain("gb-ie-samaritans");
+    const batchOnly = await triagePosts(["a", "b", "c"], "AU");
+    for (const r of batchOnly.results) expect(r.resources.map((x) => x.id)).toContain("au-lifeline");
+  });
+
   it("a missing model becomes the kind, user-facing message", async () => {
     classifier.classifyBatch.mockRejectedValue(new classifier.ModelLoadError("model.onnx not found at /srv/models"));
     const err = await triagePosts(["a"], "").catch((e: unknown) => e);

@@ -27,10 +27,14 @@ async function withModel<T>(run: () => Promise<unknown>, check: (out: unknown) =
 }
 
 /**
- * Classifies one chunk of posts and attaches the directory entries that fit each. The posts are read in
- * memory only: nothing here is stored or logged.
+ * Classifies one chunk of posts and attaches the directory entries that fit each, for the post's own country
+ * (`countries[i]`) or else the batch's. The posts are read in memory only: nothing here is stored or logged.
  */
-export async function triagePosts(texts: readonly string[], country: string): Promise<{ results: TriageResult[]; model: TriageModel }> {
+export async function triagePosts(
+  texts: readonly string[],
+  country: string,
+  countries?: readonly string[],
+): Promise<{ results: TriageResult[]; model: TriageModel }> {
   const outputs = await withModel(
     () => classifyBatch([...texts]),
     (out) => z.array(outputSchema).length(texts.length).parse(out),
@@ -45,7 +49,7 @@ export async function triagePosts(texts: readonly string[], country: string): Pr
       confidence: o.confidence,
       tier,
       tierReason: reason,
-      resources: resourcesFor({ tier, probabilities: o.probabilities, country }),
+      resources: resourcesFor({ tier, probabilities: o.probabilities, country: countries?.[i] ?? country }),
     };
   });
   const model = outputs[0]?.model ?? { name: "unknown", version: "unknown" };

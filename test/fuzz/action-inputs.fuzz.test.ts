@@ -23,7 +23,7 @@ const SCHEMAS: Entry[] = [
   { name: "self-check (checkPost, POST /api/self-check)", schema: selfCheckInputSchema, valid: { text: "I feel low", consent: true, submissionKey: UUID, country: "US" }, maxJson: 1_100_000 },
   { name: "save a self-check (saveCheckedPost, POST /api/self-check/save)", schema: saveCheckInputSchema, valid: { receipt: "e30.c2ln", text: "I feel low" }, maxJson: 1_070_000 },
   { name: "resources (POST /api/resources)", schema: resourceCaseSchema, valid: { text: "I feel low", tier: "elevated", country: "US", conditions: { depression: 0.6 } }, maxJson: 20_000 },
-  { name: "outreach classifyChunk", schema: classifyChunkInput, valid: { posts: ["a post"], country: "", batchSize: 1 }, maxJson: 25 * 10_000 * 6 + 1_000 },
+  { name: "outreach classifyChunk", schema: classifyChunkInput, valid: { posts: ["a post"], country: "", countries: ["GB"], batchSize: 1 }, maxJson: 25 * 10_000 * 6 + 1_500 },
   { name: "outreach saveRow", schema: saveCaseInput, valid: { text: "a post", country: "GB", submissionKey: UUID, confirmed: true }, maxJson: 61_000 },
   { name: "review claim/release/delete", schema: caseRefSchema, valid: { caseId: CASE_ID }, maxJson: 100 },
   { name: "review setStatus", schema: statusChangeSchema, valid: { caseId: CASE_ID, status: "REVIEWED" }, maxJson: 200 },

@@ -19,7 +19,7 @@ export const classifyChunk = roleAction(
   { name: "outreach.classifyChunk", roles: OUTREACH_ROLES, input: classifyChunkInput },
   async (input, user) => {
     await limitOutreach(user.id, input.posts.length);
-    return triagePosts(input.posts, input.country);
+    return triagePosts(input.posts, input.country, input.countries);
   },
 );
 
