@@ -1,5 +1,7 @@
 /**
  * npm run bench:load [-- --duration 60 --warmup 15 --connections 50 --clinicians 10 --port 3300 --skip-build --isolated]
+ * npm run bench:load -- --instances 2 [...]: two servers behind nginx, one stopped and one killed during the run
+ * (scripts/bench-load/instances.ts); what follows is the single-instance bench.
  *
  * Builds and starts the production server on loopback against a fresh database on a real PostgreSQL server
  * (BENCH_DATABASE_URL or TEST_DATABASE_URL: a URL whose user may CREATE DATABASE), then drives it from this
@@ -23,7 +25,8 @@ import path from "node:path";
 import { cpuPerRequest, cpuSnapshot } from "./lib/cpu-accounting";
 import { addStaff, build, countCases, freshDatabase, log, migrate, productionEnv, signIn, startServer } from "./lib/harness";
 import { copyProject, ROOT } from "./lib/project-copy";
-import { adminUrl, args, clinicians, connections, duration, port, warmup } from "./bench-load/options";
+import { benchInstances } from "./bench-load/instances";
+import { adminUrl, args, clinicians, connections, duration, instances, port, warmup } from "./bench-load/options";
 import { drive, posts, queueRequests, selfCheckRequests } from "./bench-load/requests";
 import { newStats } from "./bench-load/stats";
 import { summary } from "./bench-load/summary";
@@ -36,6 +39,7 @@ async function main() {
       : { dir: ROOT, remove: () => {} };
   try {
     if (!args["skip-build"]) build(project.dir);
+    if (instances > 1) return await benchInstances(project.dir);
     const databaseUrl = await freshDatabase(adminUrl!, "lantern_bench");
     migrate(project.dir, databaseUrl);
     const clinicianEmail = "bench-clinician@lantern.local";

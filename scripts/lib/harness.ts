@@ -84,16 +84,35 @@ export function productionEnv(extra: Record<string, string | undefined>): NodeJS
   };
 }
 
-/** `next start` on 127.0.0.1:port; resolves once /api/health answers. */
-export async function startServer(dir: string, port: number, env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<Server> {
+export interface StartOptions {
+  timeoutMs?: number;
+  /**
+   * "next-start": a bare `next start` (the single-instance bench and the drills); "serve": scripts/serve.mjs, the
+   * production front server behind `npm start` (client address from the socket or TRUSTED_PROXY_HOPS, graceful stop).
+   */
+  entry?: "next-start" | "serve";
+  /** When the server counts as up; default: /api/health answers 2xx. */
+  ready?: (url: string) => Promise<boolean>;
+}
+
+const healthy = async (url: string) => (await fetch(`${url}/api/health`)).ok;
+
+/** A production server on 127.0.0.1:port; resolves once it is ready (by default, once /api/health answers). */
+export async function startServer(dir: string, port: number, env: NodeJS.ProcessEnv, options: StartOptions = {}): Promise<Server> {
+  const { timeoutMs = 60_000, entry = "next-start", ready = healthy } = options;
   const url = `http://127.0.0.1:${port}`;
   let output = "";
   // BENCH_SERVER_NODE_ARGS: extra node flags for the server only, e.g. "--require ./profile-hook.cjs" to profile it
   // (NODE_OPTIONS refuses --cpu-prof, and would reach the load driver too).
   const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS ? process.env.BENCH_SERVER_NODE_ARGS.split(" ") : [];
-  const child = spawn(process.execPath, [...nodeArgs, path.join(dir, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const entryArgs =
+    entry === "serve"
+      ? [path.join(dir, "scripts/serve.mjs")]
+      : [path.join(dir, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"];
+  const child = spawn(process.execPath, [...nodeArgs, ...entryArgs], {
     cwd: dir,
-    env: { ...env, AUTH_URL: url, PORT: String(port) },
+    // HOSTNAME is read by serve.mjs (and is often the machine's name in the inherited environment).
+    env: { ...env, AUTH_URL: url, PORT: String(port), HOSTNAME: "127.0.0.1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
@@ -103,14 +122,13 @@ export async function startServer(dir: string, port: number, env: NodeJS.Process
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with code ${child.exitCode}:\n${output.slice(-3000)}`);
     try {
-      const res = await fetch(`${url}/api/health`);
-      if (res.ok) break;
+      if (await ready(url)) break;
     } catch {
       // not listening yet
     }
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
-      throw new Error(`server did not become healthy in ${timeoutMs} ms:\n${output.slice(-3000)}`);
+      throw new Error(`server did not become ready in ${timeoutMs} ms:\n${output.slice(-3000)}`);
     }
     await new Promise((r) => setTimeout(r, 200));
   }
