@@ -25,9 +25,12 @@ export interface ClusterEvent {
 }
 
 const PROBE_MS = 250;
-const PROBE_TIMEOUT_MS = 2_000;
-/** Failed checks in a row before an instance leaves the rotation: one slow answer under load is not an outage. */
-const DOWN_AFTER = 2;
+const PROBE_TIMEOUT_MS = 5_000;
+/**
+ * Failed checks in a row before an instance leaves the rotation. A refused connection fails at once (a stopped
+ * instance is out within a second); a slow answer on a loaded machine takes the timeout, so it is not an outage.
+ */
+const DOWN_AFTER = 3;
 
 let readyPath: "/api/ready" | "/api/health" | null = null;
 
@@ -106,34 +109,46 @@ export class Cluster {
 
   private async watch() {
     while (this.watching) {
-      await Promise.all(
+      const ready = await Promise.all(
         this.instances.map(async (instance) => {
-          let ready = false;
           try {
             // A stopped instance (or one still starting) is probed too: its port refuses, as a load balancer would see.
-            ready = instance.server !== null && (await probeReady(`http://127.0.0.1:${instance.port}`));
+            return instance.server !== null && (await probeReady(`http://127.0.0.1:${instance.port}`));
           } catch {
-            // refused, reset or too slow: not ready
-          }
-          const failures = ready ? 0 : (this.failures.get(instance.n) ?? 0) + 1;
-          this.failures.set(instance.n, failures);
-          const up = ready || (instance.up && failures < DOWN_AFTER);
-          if (up !== instance.up) {
-            instance.up = up;
-            this.note(instance, up ? "back in the proxy's rotation" : "out of the proxy's rotation (not ready)");
-            this.publish();
+            return false; // refused, reset or too slow
           }
         }),
       );
+      let wanted = this.instances.map((instance, i) => {
+        const failures = ready[i] ? 0 : (this.failures.get(instance.n) ?? 0) + 1;
+        this.failures.set(instance.n, failures);
+        return ready[i]! || (instance.up && failures < DOWN_AFTER);
+      });
+      // Fail open, as load balancers do: with no instance passing, every running one stays in (nginx still skips a
+      // dead port), rather than answering everyone 502.
+      if (!wanted.some(Boolean)) wanted = this.instances.map((instance) => instance.server !== null);
+      let changed = false;
+      this.instances.forEach((instance, i) => {
+        if (wanted[i] === instance.up) return;
+        instance.up = wanted[i]!;
+        changed = true;
+        this.note(instance, instance.up ? "in the proxy's rotation" : "out of the proxy's rotation (not ready)");
+      });
+      if (changed) this.publish();
       await new Promise((r) => setTimeout(r, PROBE_MS));
     }
+  }
+
+  /** Resolves once every instance but `except` is in the rotation (a fault is never added to an outage). */
+  async othersUp(except: Instance) {
+    while (!this.instances.every((i) => i === except || i.up)) await new Promise((r) => setTimeout(r, 50));
   }
 
   /**
    * Sends the signal to the instance and waits for it to exit; the proxy is not told (it finds out as a load
    * balancer would: refused connections, then the failed readiness checks). Returns how long the exit took.
    */
-  async stop(instance: Instance, signal: "SIGTERM" | "SIGKILL"): Promise<{ exitCode: number | null; exitSignal: string | null; ms: number }> {
+  async stop(instance: Instance, signal: "SIGTERM" | "SIGKILL"): Promise<{ exitCode: number | null; exitSignal: string | null; ms: number; sentAt: number; exitedAt: number }> {
     const server = instance.server;
     if (!server) throw new Error(`instance ${instance.n} is not running`);
     const child = server.child;
@@ -142,10 +157,11 @@ export class Cluster {
     const exited = new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", () => resolve())));
     child.kill(signal);
     await exited;
+    const exitedAt = performance.now();
     instance.server = null;
-    const ms = Math.round(performance.now() - sentAt);
+    const ms = Math.round(exitedAt - sentAt);
     this.note(instance, `exited (code ${child.exitCode}, signal ${child.signalCode}) ${ms} ms after ${signal}`);
-    return { exitCode: child.exitCode, exitSignal: child.signalCode, ms };
+    return { exitCode: child.exitCode, exitSignal: child.signalCode, ms, sentAt, exitedAt };
   }
 
   /** Starts the instance again with the same settings; resolves once the proxy has it back in its rotation. */

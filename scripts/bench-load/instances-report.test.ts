@@ -6,14 +6,16 @@ import type { Attempt, Flow } from "./people";
 const A = "127.0.0.1:3320";
 const B = "127.0.0.1:3321";
 const attempt = (over: Partial<Attempt>): Attempt => ({ kind: "check", key: "k", attempt: 0, startedAt: 0, endedAt: 10, status: 200, upstream: A, ...over });
-const kills = [{ at: 100, address: A }];
+const kills = [{ at: 100, exitedAt: 105, address: A }];
 
 describe("5xx split around a SIGKILL", () => {
   it("allows only a 5xx from the killed instance for a request it held when killed", () => {
     expect(inFlightOnKilled(attempt({ startedAt: 90, endedAt: 110, status: 502 }), kills)).toBe(true);
     expect(inFlightOnKilled(attempt({ startedAt: 100, endedAt: 100, status: 502 }), kills)).toBe(true);
-    // sent after the kill: the proxy should have gone to the other instance
-    expect(inFlightOnKilled(attempt({ startedAt: 101, endedAt: 120, status: 502 }), kills)).toBe(false);
+    // sent while the killed process was still exiting: its socket took the connection, then dropped it
+    expect(inFlightOnKilled(attempt({ startedAt: 104, endedAt: 120, status: 502 }), kills)).toBe(true);
+    // sent after it had exited: the proxy should have gone to the other instance
+    expect(inFlightOnKilled(attempt({ startedAt: 106, endedAt: 120, status: 502 }), kills)).toBe(false);
     // answered before the kill
     expect(inFlightOnKilled(attempt({ startedAt: 80, endedAt: 99, status: 500 }), kills)).toBe(false);
     // the survivor failing at the same moment
@@ -44,8 +46,8 @@ describe("shares and latency", () => {
       [attempt({ startedAt: 1 }), attempt({ startedAt: 2, upstream: B }), attempt({ startedAt: 3, upstream: B }), attempt({ startedAt: 4, status: 0, upstream: null }), attempt({ startedAt: 11, upstream: B })],
       [A, B],
       [
-        { name: "both", from: 0, to: 10 },
-        { name: "B alone", from: 10, to: 20 },
+        { name: "both", from: 0, to: 10, seconds: 0.01 },
+        { name: "B alone", from: 10, to: Infinity, seconds: 0.01 },
       ],
     );
     expect(rows).toEqual([

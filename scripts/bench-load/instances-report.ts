@@ -6,6 +6,11 @@ import { round } from "./summary";
 export interface Kill {
   /** performance.now() when SIGKILL was sent. */
   at: number;
+  /**
+   * When the bench saw the process exit. A dying process keeps its listening socket until the kernel has freed its
+   * memory (tens of ms for a server this size), and connections it accepts meanwhile are reset: in flight too.
+   */
+  exitedAt: number;
   /** The killed instance as nginx names it, "127.0.0.1:port". */
   address: string;
 }
@@ -13,15 +18,17 @@ export interface Kill {
 export interface Phase {
   name: string;
   from: number;
+  /** Infinity for the last phase: the retries and saves of self-checks still in flight when the run ended count there. */
   to: number;
+  seconds: number;
 }
 
 /**
- * A 5xx the bars allow: the request was with the instance when it was SIGKILLed (sent before the kill, answered
- * after it, by that instance). Nothing else may fail: not a SIGTERMed instance's requests, not the survivor's.
+ * A 5xx the bars allow: the request was with the instance when it was SIGKILLed (sent before it had exited, answered
+ * after the signal, by that instance). Nothing else may fail: not a SIGTERMed instance's requests, not the survivor's.
  */
 export function inFlightOnKilled(a: Attempt, kills: Kill[]): boolean {
-  return a.status >= 500 && kills.some((k) => a.upstream === k.address && a.startedAt <= k.at && a.endedAt >= k.at);
+  return a.status >= 500 && kills.some((k) => a.upstream === k.address && a.startedAt <= k.exitedAt && a.endedAt >= k.at);
 }
 
 export function failures(attempts: Attempt[], kills: Kill[]) {
@@ -46,7 +53,7 @@ export function failures(attempts: Attempt[], kills: Kill[]) {
 export function shares(attempts: Attempt[], addresses: string[], phases: Phase[]) {
   return phases.map((p) => {
     const inPhase = attempts.filter((a) => a.upstream !== null && a.startedAt >= p.from && a.startedAt < p.to);
-    const row: Record<string, string | number> = { phase: p.name, seconds: round((p.to - p.from) / 1000), answers: inPhase.length };
+    const row: Record<string, string | number> = { phase: p.name, seconds: round(p.seconds), answers: inPhase.length };
     for (const address of addresses) {
       const n = inPhase.filter((a) => a.upstream === address).length;
       row[address] = `${n} (${inPhase.length ? Math.round((100 * n) / inPhase.length) : 0}%)`;

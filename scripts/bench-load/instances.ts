@@ -60,6 +60,8 @@ export async function benchInstances(dir: string) {
     AUTH_SECRET: randomBytes(48).toString("base64url"),
     NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
     TRUSTED_PROXY_HOPS: "1",
+    // Declares the deployment multi-instance: the start-up checks then require the shared settings above.
+    LANTERN_INSTANCES: String(instances),
     LLM_PROVIDER: "offline",
   };
   const ports = Array.from({ length: instances }, (_, i) => port + i);
@@ -89,6 +91,7 @@ export async function benchInstances(dir: string) {
     const last = cluster.instances.at(-1)!;
 
     await sleepUntil(start + (duration * 1000) / 3);
+    await cluster.othersUp(last);
     const termAt = performance.now();
     const term = await cluster.stop(last, "SIGTERM");
     const termRestartMs = await cluster.restart(last);
@@ -96,6 +99,7 @@ export async function benchInstances(dir: string) {
 
     // The kill waits for the restarted instance (never both down at once) and gives the rotation 5 s of both.
     await sleepUntil(Math.max(start + (duration * 2000) / 3, termBackAt + 5_000));
+    await cluster.othersUp(first);
     const killAt = performance.now();
     const kill = await cluster.stop(first, "SIGKILL");
     const killRestartMs = await cluster.restart(first);
@@ -123,20 +127,21 @@ export async function benchInstances(dir: string) {
     await cluster.restartAllWith(limitEnv);
     const limits = await limitCheck({ proxyUrl: cluster.url, instanceUrl: `http://127.0.0.1:${first.port}`, text: posts[0]! });
 
-    const kills: Kill[] = [{ at: killAt, address: first.address }];
+    const kills: Kill[] = [{ at: kill.sentAt, exitedAt: kill.exitedAt, address: first.address }];
     const attempts = [...warm.attempts, ...load.attempts];
     const failed = failures(attempts, kills);
     const runAttempts = load.attempts;
+    const phase = (name: string, from: number, to: number): Phase => ({ name, from, to, seconds: (Math.min(to, endAt) - from) / 1000 });
     const phases: Phase[] = [
-      { name: "all up", from: start, to: termAt },
-      { name: `instance ${last.n}: SIGTERM, restart`, from: termAt, to: termBackAt },
-      { name: "all up again", from: termBackAt, to: killAt },
-      { name: `instance ${first.n}: SIGKILL, restart`, from: killAt, to: killBackAt },
-      { name: "all up at the end", from: killBackAt, to: endAt + 60_000 },
+      phase("all up", start, termAt),
+      phase(`instance ${last.n}: SIGTERM, restart`, termAt, termBackAt),
+      phase("all up again", termBackAt, killAt),
+      phase(`instance ${first.n}: SIGKILL, restart`, killAt, killBackAt),
+      phase("all up at the end", killBackAt, Infinity),
     ];
     const addresses = cluster.instances.map((i) => i.address);
     const perPhase = shares(runAttempts, addresses, phases);
-    const whole = shares(runAttempts, addresses, [{ name: "whole run", from: start, to: endAt + 60_000 }]);
+    const whole = shares(runAttempts, addresses, [phase("whole run", start, Infinity)]);
     const answer = latency(runAttempts, "check");
     const save = latency(runAttempts, "save");
     const runSeconds = (endAt - start) / 1000;
