@@ -191,6 +191,11 @@ describe.skipIf(!process.env.TEST_DATABASE_URL && !process.env.CI)("[postgres] l
     for (const { key } of rows) expect(key).toMatch(/^[a-z-]+:[A-Za-z0-9_-]{22}(\.[A-Za-z0-9_-]{22})?$/);
   });
 
+  it("the limiters' pool commits without waiting for the disk, and says who it is", async () => {
+    const { rows } = await pools[0]!.query<{ sync: string; app: string }>("SELECT current_setting('synchronous_commit') AS sync, current_setting('application_name') AS app");
+    expect(rows[0]).toEqual({ sync: "off", app: "lantern-limits" });
+  });
+
   it("the sweep deletes rows whose window ended over an hour ago, and only those", async () => {
     const pool = pools[0]!;
     const now = Date.now();
