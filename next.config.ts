@@ -10,6 +10,8 @@ const nextConfig: NextConfig = {
     "@node-rs/argon2",
     "pino",
     "pg-boss",
+    // One metrics registry per process, shared with scripts/serve.mjs (lib/metrics/registry.mjs).
+    "prom-client",
   ],
   poweredByHeader: false,
   reactStrictMode: true,

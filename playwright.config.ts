@@ -36,7 +36,8 @@ export default defineConfig({
   ],
   webServer: {
     command: "node e2e/support/start-server.mjs",
-    url: `http://127.0.0.1:${PORT}/api/health`,
+    // Ready, not only up: the database migrated and the model loaded before the first spec runs.
+    url: `http://127.0.0.1:${PORT}/api/ready`,
     timeout: 180_000,
     reuseExistingServer: false,
     stdout: "pipe",

@@ -130,6 +130,18 @@ export const outboxShape = {
   LANTERN_SAVE_TIMEOUT_MS: z.coerce.number().int().min(1).max(600_000).default(5_000),
 };
 
+/** Running behind a load balancer (docs/deploy.md). The front server (scripts/serve.mjs) reads the shutdown timings. */
+export const opsShape = {
+  /** After SIGTERM, how long /api/ready answers 503 while requests are still served, before the listener closes. */
+  LANTERN_SHUTDOWN_DELAY_MS: ms(0),
+  /** How long requests in flight get to finish once the listener has closed. */
+  LANTERN_SHUTDOWN_GRACE_MS: ms(10_000),
+  /** How long the model and tagger threads, the outbox, jobs and the database get to drain after that. */
+  LANTERN_SHUTDOWN_DRAIN_MS: ms(5_000),
+  /** Bearer token for /api/metrics (Prometheus). Unset: the endpoint answers 404. */
+  METRICS_TOKEN: z.string().min(32, "must be at least 32 characters (generate one with `openssl rand -base64 32`)").optional(),
+};
+
 export const serverShape = {
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
 
@@ -163,6 +175,7 @@ export const serverShape = {
   ...aiShape,
   ...rateLimitShape,
   ...outboxShape,
+  ...opsShape,
 
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
 };
@@ -234,6 +247,7 @@ const SECRET_VARS = new Set([
   "OPENAI_API_KEY",
   "DATABASE_URL",
   "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY",
+  "METRICS_TOKEN",
 ]);
 
 export interface EnvIssue {

@@ -29,6 +29,11 @@ export async function findEntitiesOffThread(text: string): Promise<Span[]> {
   });
 }
 
+/** Graceful shutdown: the tagger thread answers what it was given, then stops (nothing to do if it never started). */
+export function drainTagger(): Promise<void> {
+  return tagger.drain();
+}
+
 export function findEntities(text: string): Span[] {
   return findEntitySpans(text);
 }

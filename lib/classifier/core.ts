@@ -116,6 +116,11 @@ export class Classifier {
     return c;
   }
 
+  /** Lets the batches in flight finish, then stops the model's worker thread (graceful shutdown). */
+  drain(): Promise<void> {
+    return this.session.drain();
+  }
+
   private padId(): number {
     return this.tokenizer.token_to_id("[PAD]") ?? 0;
   }
@@ -252,12 +257,32 @@ export function sanitize(text: string): string {
 
 // On globalThis: Next bundles this module into the instrumentation (start-up warm-up) and into the routes
 // separately, and a module-level variable gave each its own classifier: two ONNX workers and two sessions.
-const g = globalThis as { __lanternClassifier?: Promise<Classifier> };
+const g = globalThis as { __lanternClassifier?: Promise<Classifier>; __lanternClassifierState?: ClassifierState };
+
+export type ClassifierState = "not loaded" | "loading" | "ready" | "failed";
 
 /** The process-wide classifier (loaded once). A load failure is a ModelLoadError, cached. */
 export function loadClassifier(opts?: LoadOptions): Promise<Classifier> {
-  g.__lanternClassifier ??= Classifier.load(opts);
+  if (!g.__lanternClassifier) {
+    g.__lanternClassifierState = "loading";
+    g.__lanternClassifier = Classifier.load(opts);
+    g.__lanternClassifier.then(
+      () => (g.__lanternClassifierState = "ready"),
+      () => (g.__lanternClassifierState = "failed"),
+    );
+  }
   return g.__lanternClassifier;
+}
+
+/** Where the process-wide classifier is, without waiting for it (readiness). */
+export function classifierState(): ClassifierState {
+  return g.__lanternClassifierState ?? "not loaded";
+}
+
+/** Graceful shutdown: the model's thread finishes what it was given, then stops. Nothing to do if it never loaded. */
+export async function drainClassifier(): Promise<void> {
+  const loaded = await g.__lanternClassifier?.catch(() => undefined);
+  await loaded?.drain();
 }
 
 export async function classify(text: string, opts?: ClassifyOptions): Promise<ClassifierResult> {

@@ -62,4 +62,9 @@ export class OnnxWorkerSession {
   close(): Promise<void> {
     return this.client.close();
   }
+
+  /** Waits for the runs in flight, then stops the worker (graceful shutdown). */
+  drain(): Promise<void> {
+    return this.client.drain();
+  }
 }

@@ -5,6 +5,7 @@ import { outboxShape, readEnv, serverShape } from "@/lib/env";
 import { getDb } from "@/lib/db/client";
 import { saveCase } from "@/lib/db/cases";
 import { logger } from "@/lib/log";
+import { setOutboxPendingSource } from "@/lib/metrics";
 import { createOutbox, type Outbox } from "./outbox";
 
 export { CaseQueuedError, type SaveOutcome } from "./outbox";
@@ -30,6 +31,19 @@ export function getOutbox(): Outbox {
       saveTimeoutMs: settings.LANTERN_SAVE_TIMEOUT_MS,
       onEvent: (event, details) => log.warn({ event, ...details }, event),
     });
+    setOutboxPendingSource(() => g.__lanternOutbox?.pending() ?? 0);
   }
   return g.__lanternOutbox;
+}
+
+/**
+ * Graceful shutdown. Every queued case is already on disk (written and synced before the save answered), and the
+ * next start replays the folder; this stops the retry timer and makes one last attempt to write what waits, so a
+ * stopped instance leaves nothing behind when the database is up.
+ */
+export async function drainOutbox(): Promise<void> {
+  const outbox = g.__lanternOutbox;
+  if (!outbox) return;
+  outbox.stop();
+  if (outbox.pending() > 0) await outbox.flush();
 }

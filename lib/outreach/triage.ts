@@ -4,6 +4,7 @@ import { classify, classifyBatch, ModelLoadError } from "@/lib/classifier";
 import { servedTier } from "@/lib/classifier/crisis-words";
 import { assessmentSchema, classifierOutputSchema } from "@/lib/assessment/schema";
 import { UserFacingError } from "@/lib/errors";
+import { countClassification, countClassificationFailure } from "@/lib/metrics";
 import { resourcesFor } from "./resources";
 import type { TriageModel, TriageResult } from "./types";
 
@@ -20,6 +21,7 @@ async function withModel<T>(run: () => Promise<unknown>, check: (out: unknown) =
   try {
     out = await run();
   } catch (err) {
+    countClassificationFailure("outreach", err instanceof ModelLoadError ? "model_unavailable" : "failed");
     if (err instanceof ModelLoadError) throw new UserFacingError(MODEL_UNAVAILABLE_MESSAGE, { kind: "unavailable", cause: err });
     throw err;
   }
@@ -42,6 +44,7 @@ export async function triagePosts(
   const results = outputs.map((o, i) => {
     // the tier a person would be shown: explicit crisis words raise it whatever the model says
     const { tier, reason } = servedTier(o, texts[i] ?? "");
+    countClassification("outreach", tier);
     return {
       probabilities: o.probabilities,
       labels: o.labels,

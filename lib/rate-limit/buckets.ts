@@ -4,6 +4,7 @@
  * that had room. A key that spends its points is locked with a doubling backoff (up to a day) counted in `strikes`.
  */
 import { RateLimiterRes } from "rate-limiter-flexible";
+import { countRateLimitHit } from "@/lib/metrics";
 import type { Limiter } from "./store";
 
 export const DAY_SECONDS = 24 * 60 * 60;
@@ -18,6 +19,7 @@ export async function takeFromAll<K extends string>(buckets: Buckets<K>, keys: R
   const refused = taken.filter((t): t is PromiseRejectedResult => t.status === "rejected");
   if (refused.length > 0) {
     for (const r of refused) if (!(r.reason instanceof RateLimiterRes)) throw r.reason;
+    taken.forEach((t, i) => t.status === "rejected" && countRateLimitHit(buckets[i]![1].keyPrefix));
     await Promise.all(
       buckets.map(([name, limiter], i) => (taken[i]!.status === "fulfilled" ? limiter.reward(keys[name], 1) : null)),
     );

@@ -1,5 +1,6 @@
 import { RateLimiterRes } from "rate-limiter-flexible";
 import { UserFacingError } from "@/lib/errors";
+import { countRateLimitHit } from "@/lib/metrics";
 import { limiterKey } from "./client-key";
 import type { RateLimitConfig } from "./config";
 import { MEMORY_STORE, makeLimiter, type Limiter, type LimiterStore } from "./store";
@@ -18,6 +19,7 @@ async function consumeOrExplain(limiter: Limiter, key: string, message: (wait: s
     await limiter.consume(key, points);
   } catch (rejection) {
     if (!(rejection instanceof RateLimiterRes)) throw rejection;
+    countRateLimitHit(limiter.keyPrefix);
     throw new UserFacingError(message(minutesText(rejection.msBeforeNext)), {
       kind: "rate_limited",
       retryAfterSeconds: Math.ceil(rejection.msBeforeNext / 1000),

@@ -28,6 +28,9 @@ export const ACCESS_TABLE: AccessEntry[] = [
   { kind: "action", file: "app/(public)/follow-up/actions.ts", name: "closeFollowUpAction", allowed: EVERYONE, note: "clears the follow-up cookie" },
   { kind: "route", method: "POST", path: "/api/resources", file: "app/api/resources/route.ts", allowed: EVERYONE, note: "streamed resources message; rate limited; stores nothing" },
   { kind: "route", method: "GET", path: "/api/health", file: "app/api/health/route.ts", allowed: EVERYONE, note: "liveness, reveals nothing" },
+  { kind: "route", method: "GET", path: "/api/ready", file: "app/api/ready/route.ts", allowed: EVERYONE, note: "readiness for load balancers; names failed checks only" },
+  // Machines, not people: a Prometheus scraper holding METRICS_TOKEN (bearer); 404 when no token is configured.
+  { kind: "route", method: "GET", path: "/api/metrics", file: "app/api/metrics/route.ts", allowed: [], note: "Prometheus metrics; bearer METRICS_TOKEN only, 404 when unset" },
   { kind: "page", path: "/signin", file: "app/(auth)/signin/page.tsx", allowed: EVERYONE, note: "sign-in form" },
   { kind: "page", path: "/no-access", file: "app/(auth)/no-access/page.tsx", allowed: EVERYONE, note: "shown after a wrong-role redirect" },
   { kind: "route", method: "GET", path: "/api/auth/session", file: "app/api/auth/[...nextauth]/route.ts", allowed: EVERYONE, note: "Auth.js endpoints (session, csrf, callbacks)" },

@@ -2,6 +2,7 @@ import "server-only";
 import { classify, ModelLoadError } from "@/lib/classifier";
 import { classifierOutputSchema } from "@/lib/assessment/schema";
 import { servedTier } from "@/lib/classifier/crisis-words";
+import { countClassification, countClassificationFailure } from "@/lib/metrics";
 import type { Analysis } from "./types";
 import type { ClassifyOutcome } from "./run";
 
@@ -14,7 +15,7 @@ export async function classifyForSelfCheck(text: string): Promise<ClassifyOutcom
     // Evidence only for elevated or crisis results, where it is shown: it is most of the cost.
     const output = await classify(text, { explain: "concerns" });
     const checked = classifierOutputSchema.safeParse(output);
-    if (!checked.success) return { ok: false, reason: "failed" };
+    if (!checked.success) return failed("failed");
     // The tier the person is shown (and a clinician later sees), with why: explicit crisis words raise it.
     const { tierBasis, ...reading } = checked.data;
     const served = servedTier({ tier: reading.tier, tierBasis }, text);
@@ -25,8 +26,14 @@ export async function classifyForSelfCheck(text: string): Promise<ClassifyOutcom
       confidence: output.confidence,
       evidence: checked.data.evidence.map(({ sentence, weight }) => ({ sentence, weight })),
     };
+    countClassification("self_check", served.tier);
     return { ok: true, analysis };
   } catch (err) {
-    return { ok: false, reason: err instanceof ModelLoadError ? "model_unavailable" : "failed" };
+    return failed(err instanceof ModelLoadError ? "model_unavailable" : "failed");
   }
+}
+
+function failed(reason: "model_unavailable" | "failed"): ClassifyOutcome {
+  countClassificationFailure("self_check", reason);
+  return { ok: false, reason };
 }

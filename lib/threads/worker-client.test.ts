@@ -38,6 +38,27 @@ describe("WorkerClient", () => {
     await c.close();
   });
 
+  it("drain() lets every call in flight finish, then stops the worker", async () => {
+    const c = new WorkerClient<{ n: number }, number>(echo);
+    const inFlight = [3, 4, 7].map((n) => c.call({ n }));
+    let drained = false;
+    const draining = c.drain().then(() => (drained = true));
+    expect(drained).toBe(false);
+    expect(await Promise.all(inFlight)).toEqual([6, 8, 14]);
+    await draining;
+    expect(drained).toBe(true);
+    await c.drain(); // idle: stops at once
+  });
+
+  it("close() fails the calls in flight instead of leaving them waiting", async () => {
+    const c = new WorkerClient<{ n: number }, number>(echo);
+    await c.start();
+    const slow = c.call({ n: 0 }); // answered after 5 ms
+    await new Promise((r) => setImmediate(r)); // the request is posted
+    await c.close();
+    await expect(slow).rejects.toThrow(/was closed/);
+  });
+
   it("a worker that can't start says why", async () => {
     await expect(new WorkerClient(failing).start()).rejects.toThrow("model missing");
     await expect(new WorkerClient(path.join(dir, "missing.mjs")).call({})).rejects.toThrow();

@@ -22,6 +22,7 @@ export class WorkerClient<Req extends object, Res> {
   private worker: Worker | null = null;
   private ready: Promise<void> | null = null;
   private pending = new Map<number, Pending<Res>>();
+  private idleWaiters: (() => void)[] = [];
   private nextId = 1;
 
   constructor(
@@ -61,14 +62,27 @@ export class WorkerClient<Req extends object, Res> {
       worker.ref(); // an answer is owed: keep the process alive until it comes
       worker.postMessage({ ...request, id }, transfer);
     }).finally(() => {
-      if (this.pending.size === 0) this.worker?.unref();
+      if (this.pending.size === 0) {
+        this.worker?.unref();
+        for (const idle of this.idleWaiters.splice(0)) idle();
+      }
     });
   }
 
+  /** Graceful shutdown: waits for every call in flight to be answered, then stops the worker. */
+  async drain(): Promise<void> {
+    if (this.pending.size > 0) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+    await this.close();
+  }
+
+  /** Stops the worker now; calls still in flight fail. */
   async close(): Promise<void> {
     const w = this.worker;
     this.worker = null;
     this.ready = null;
+    const closed = new Error(`worker ${this.file} was closed`);
+    for (const p of this.pending.values()) p.reject(closed);
+    this.pending.clear();
     if (w) await w.terminate();
   }
 
