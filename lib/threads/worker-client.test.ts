@@ -53,10 +53,23 @@ describe("WorkerClient", () => {
   it("close() fails the calls in flight instead of leaving them waiting", async () => {
     const c = new WorkerClient<{ n: number }, number>(echo);
     await c.start();
-    const slow = c.call({ n: 0 }); // answered after 5 ms
+    const slow = c.call({ n: 0 }).then(
+      () => "answered",
+      (err: Error) => err.message,
+    ); // answered after 5 ms unless closed first
     await new Promise((r) => setImmediate(r)); // the request is posted
     await c.close();
-    await expect(slow).rejects.toThrow(/was closed/);
+    expect(await slow).toMatch(/was closed/);
+  });
+
+  it("close() while the worker is still starting fails the calls waiting for it", async () => {
+    const c = new WorkerClient<{ n: number }, number>(echo);
+    const waiting = c.call({ n: 2 }).then(
+      () => "answered",
+      (err: Error) => err.message,
+    );
+    await c.close();
+    expect(await waiting).toMatch(/was closed/);
   });
 
   it("a worker that can't start says why", async () => {

@@ -22,7 +22,11 @@ export class WorkerClient<Req extends object, Res> {
   private worker: Worker | null = null;
   private ready: Promise<void> | null = null;
   private pending = new Map<number, Pending<Res>>();
+  /** Calls not yet answered, including those still waiting for the worker to start (drain waits for them). */
+  private active = 0;
   private idleWaiters: (() => void)[] = [];
+  /** Fails the start in progress (close() during a start). */
+  private rejectStart: ((err: Error) => void) | null = null;
   private nextId = 1;
 
   constructor(
@@ -37,8 +41,12 @@ export class WorkerClient<Req extends object, Res> {
     worker.unref();
     this.worker = worker;
     this.ready = new Promise<void>((resolve, reject) => {
+      this.rejectStart = reject;
       worker.on("message", (m: WorkerMessage<Res>) => {
-        if (m.type === "ready") resolve();
+        if (m.type === "ready") {
+          this.rejectStart = null;
+          resolve();
+        }
         else if (m.type === "failed") {
           reject(new Error(m.message));
           void this.close();
@@ -53,25 +61,27 @@ export class WorkerClient<Req extends object, Res> {
   }
 
   async call(request: Req, transfer: ArrayBuffer[] = []): Promise<Res> {
-    await this.start();
-    const worker = this.worker;
-    if (!worker) throw new Error(`worker ${this.file} is not running`);
-    const id = this.nextId++;
-    return new Promise<Res>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      worker.ref(); // an answer is owed: keep the process alive until it comes
-      worker.postMessage({ ...request, id }, transfer);
-    }).finally(() => {
-      if (this.pending.size === 0) {
-        this.worker?.unref();
-        for (const idle of this.idleWaiters.splice(0)) idle();
-      }
-    });
+    this.active++;
+    try {
+      await this.start();
+      const worker = this.worker;
+      if (!worker) throw new Error(`worker ${this.file} is not running`);
+      const id = this.nextId++;
+      return await new Promise<Res>((resolve, reject) => {
+        this.pending.set(id, { resolve, reject });
+        worker.ref(); // an answer is owed: keep the process alive until it comes
+        worker.postMessage({ ...request, id }, transfer);
+      });
+    } finally {
+      this.active--;
+      if (this.pending.size === 0) this.worker?.unref();
+      if (this.active === 0) for (const idle of this.idleWaiters.splice(0)) idle();
+    }
   }
 
-  /** Graceful shutdown: waits for every call in flight to be answered, then stops the worker. */
+  /** Graceful shutdown: waits for every call made so far to be answered, then stops the worker. */
   async drain(): Promise<void> {
-    if (this.pending.size > 0) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+    if (this.active > 0) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
     await this.close();
   }
 
@@ -81,6 +91,8 @@ export class WorkerClient<Req extends object, Res> {
     this.worker = null;
     this.ready = null;
     const closed = new Error(`worker ${this.file} was closed`);
+    this.rejectStart?.(closed);
+    this.rejectStart = null;
     for (const p of this.pending.values()) p.reject(closed);
     this.pending.clear();
     if (w) await w.terminate();
@@ -98,6 +110,7 @@ export class WorkerClient<Req extends object, Res> {
     if (this.worker !== worker) return;
     this.worker = null;
     this.ready = null;
+    this.rejectStart = null;
     rejectStart(err);
     for (const p of this.pending.values()) p.reject(err);
     this.pending.clear();
