@@ -45,7 +45,7 @@ test("ready answers 200 with nothing but its verdict; metrics need the bearer to
   const post = "My week has been long and I keep thinking about the review at work on Friday.";
   expect((await selfCheck(post)).status).toBe(200);
   expect((await selfCheck(post)).status).toBe(429); // RATE_LIMIT_SELF_CHECK_MAX=1
-  await fetch(`${server.url}/review/6f1c2b7e-3a6d-4c8e-9f00-123456789abc`, { redirect: "manual" });
+  await (await fetch(`${server.url}/review/6f1c2b7e-3a6d-4c8e-9f00-123456789abc`, { redirect: "manual" })).arrayBuffer();
 
   const res = await fetch(`${server.url}/api/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
   expect(res.status).toBe(200);
@@ -75,8 +75,10 @@ test("SIGTERM: ready goes 503, new connections are refused, the request in fligh
   const signalledAt = Date.now();
   server.child.kill("SIGTERM");
 
-  // Still listening for DELAY_MS, but not ready: the balancer takes this instance out. Liveness stays green.
-  const ready = await fetch(`${server.url}/api/ready`);
+  // Still listening for DELAY_MS, but not ready (once the signal is handled): the balancer takes this instance out.
+  // Liveness stays green.
+  let ready = await fetch(`${server.url}/api/ready`);
+  while (ready.status === 200 && Date.now() - signalledAt < DELAY_MS / 2) ready = await fetch(`${server.url}/api/ready`);
   expect(ready.status).toBe(503);
   expect(await ready.json()).toEqual({ ready: false, failed: ["shutdown"] });
   expect(ready.headers.get("connection")).toBe("close");

@@ -20,16 +20,26 @@ export interface OwnServer {
   dispose: () => Promise<void>;
 }
 
-async function freshDatabase(name: string): Promise<string> {
+async function dropDatabase(admin: pg.Client, name: string) {
+  await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND usename = current_user AND pid <> pg_backend_pid()", [name]);
+  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+}
+
+async function withAdmin(work: (admin: pg.Client) => Promise<void>) {
   const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
   await admin.connect();
   try {
-    await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND usename = current_user AND pid <> pg_backend_pid()", [name]);
-    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-    await admin.query(`CREATE DATABASE ${name}`);
+    await work(admin);
   } finally {
     await admin.end();
   }
+}
+
+async function freshDatabase(name: string): Promise<string> {
+  await withAdmin(async (admin) => {
+    await dropDatabase(admin, name);
+    await admin.query(`CREATE DATABASE ${name}`);
+  });
   const url = new URL(process.env.TEST_DATABASE_URL!);
   url.pathname = `/${name}`;
   return url.toString();
@@ -47,9 +57,11 @@ export async function startOwnServer(label: string, extraEnv: Record<string, str
     ...extraEnv,
   };
   const dataDir = mkdtempSync(path.join(tmpdir(), `lantern-${label}-`));
+  let database: string | undefined;
   if (process.env.TEST_DATABASE_URL) {
     const role = decodeURIComponent(new URL(process.env.TEST_DATABASE_URL).username || "local").replace(/[^a-z0-9_]/gi, "_");
-    env.DATABASE_URL = await freshDatabase(`lantern_e2e_${label}_${role}`.toLowerCase());
+    database = `lantern_e2e_${label}_${role}_${process.pid}`.toLowerCase();
+    env.DATABASE_URL = await freshDatabase(database);
   } else delete env.DATABASE_URL;
   env.LANTERN_DATA_DIR = path.join(dataDir, "pglite");
 
@@ -81,6 +93,7 @@ export async function startOwnServer(label: string, extraEnv: Record<string, str
         await exited;
       }
       rmSync(dataDir, { recursive: true, force: true });
+      if (database) await withAdmin((admin) => dropDatabase(admin, database));
     },
   };
 }

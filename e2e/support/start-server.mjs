@@ -16,11 +16,11 @@ env.AUTH_TRUST_HOST = "true";
 env.AUTH_URL = `http://127.0.0.1:${port}`;
 
 if (process.env.TEST_DATABASE_URL) {
-  // A fresh database on the real PostgreSQL server for every run, named for the role that creates it,
-  // so runs by different roles on one server never need to drop each other's database.
+  // A fresh database on the real PostgreSQL server for every run, named for the role that creates it and the port,
+  // so runs by different roles, or by one role on different ports, never drop each other's database.
   const { default: pg } = await import("pg");
   const url = new URL(process.env.TEST_DATABASE_URL);
-  const name = `lantern_e2e_${decodeURIComponent(url.username || "local").replace(/[^a-z0-9_]/gi, "_")}`.toLowerCase();
+  const name = `lantern_e2e_${decodeURIComponent(url.username || "local").replace(/[^a-z0-9_]/gi, "_")}_${port}`.toLowerCase();
   const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
   await admin.connect();
   // No WITH (FORCE): a role with only CREATEDB (as in CI) may not terminate an autovacuum worker, while a

@@ -1,6 +1,6 @@
 // Seeds staff accounts and review cases before the server starts (PGlite allows one
 // process at a time, so seeding cannot wait for global setup). Uses the same database
-// start-server.mjs chose: the fresh lantern_e2e_<role> database on PostgreSQL, or, for PGlite,
+// start-server.mjs chose: the fresh lantern_e2e_<role>_<port> database on PostgreSQL, or, for PGlite,
 // a data folder created here and handed to the server through LANTERN_DATA_DIR.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
