@@ -106,7 +106,7 @@ test("SIGTERM: ready goes 503, new connections are refused, the request in fligh
   expect(code, server.output().slice(-2000)).toBe(0);
   expect(stoppedAfter).toBeLessThan(DELAY_MS + GRACE_MS + DRAIN_MS);
   expect(server.output()).toMatch(/SIGTERM: shutting down \(not ready; 1 request\(s\) in flight\)/);
-  expect(server.output()).toMatch(/drained: .*classifier done.*tagger done.*outbox done.*database done/);
+  expect(server.output()).toMatch(/drained: classifier done .*, tagger done .*, outbox done .*, jobs done .*, database done /);
 });
 
 test("the shared e2e server has no metrics token: /api/metrics does not exist", async ({ request }) => {
