@@ -2,6 +2,7 @@ import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { once } from "node:events";
 import { mkdtempSync } from "node:fs";
+import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
@@ -11,13 +12,21 @@ import pg from "pg";
 // DEFAULT limits, as two replicas behind a load balancer would run. A client alternating between them is limited
 // after the same 20 self-checks as on one instance, by both, with the crisis lines.
 const adminUrl = process.env.TEST_DATABASE_URL;
-const PORTS = [1, 2].map((n) => Number(process.env.E2E_PORT ?? 3100) + n);
-const bases = PORTS.map((p) => `http://127.0.0.1:${p}`);
+const bases: string[] = [];
 const dbName = `lantern_e2e_two_${process.pid}`;
 let databaseUrl = "";
 const servers: ChildProcess[] = [];
 
 test.skip(!adminUrl, "needs a PostgreSQL server (TEST_DATABASE_URL)");
+
+// Ports the system hands out free, so the two instances never meet another session's server on a fixed number.
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
 
 async function admin<T>(run: (client: pg.Client) => Promise<T>, url = adminUrl!): Promise<T> {
   const client = new pg.Client({ connectionString: url });
@@ -47,13 +56,16 @@ test.beforeAll(async () => {
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("RATE_LIMIT_") && !["DATABASE_URL", "TRUSTED_PROXY_HOPS", "LANTERN_DATA_DIR"].includes(k)));
   // Migrated once before either starts, as a deployment's release step would.
   execFileSync("npm", ["run", "-s", "db:migrate"], { env: { ...inherited, ...shared } as NodeJS.ProcessEnv, stdio: "pipe" });
-  for (const [i, port] of PORTS.entries()) {
+  for (const i of [0, 1]) {
+    const port = await freePort();
+    bases.push(`http://127.0.0.1:${port}`);
     const dir = mkdtempSync(path.join(tmpdir(), `lantern-e2e-instance-${i}-`));
     const env = { ...inherited, ...shared, PORT: String(port), HOSTNAME: "127.0.0.1", AUTH_URL: bases[i]!, LANTERN_OUTBOX_DIR: path.join(dir, "outbox") };
     servers.push(spawn(process.execPath, [path.resolve("scripts/serve.mjs")], { env: env as NodeJS.ProcessEnv, stdio: "ignore" }));
   }
-  for (const base of bases) {
+  for (const [n, base] of bases.entries()) {
     for (let i = 0; ; i++) {
+      if (servers[n]!.exitCode !== null) throw new Error(`the instance for ${base} exited with ${servers[n]!.exitCode}`);
       if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) break;
       if (i >= 120) throw new Error(`the instance at ${base} did not start`);
       await new Promise((r) => setTimeout(r, 500));
