@@ -8,7 +8,7 @@ const SWEEP_EVERY_MS = 5 * 60_000;
 const WARN_EVERY_MS = 60_000;
 
 // One store per server process, on globalThis so that every server bundle shares one pool.
-const g = globalThis as { __lanternLimiterStore?: LimiterStore };
+const g = globalThis as { __lanternLimiterStore?: LimiterStore; __lanternLimiterClose?: () => Promise<void> };
 
 /**
  * The store of this process's limiters: PostgreSQL when DATABASE_URL is set (every instance on that database shares
@@ -36,5 +36,20 @@ function sharedStore(databaseUrl: string): LimiterStore {
   const store = postgresStore(pool, warn);
   const sweep = setInterval(() => void sweepExpiredLimits(pool).catch(warn), SWEEP_EVERY_MS);
   sweep.unref();
+  g.__lanternLimiterClose = async () => {
+    clearInterval(sweep);
+    await pool.end();
+  };
   return store;
+}
+
+/**
+ * Closes the limiters' pool (a stopping server, after its last request: lib/startup/drains.ts). A limiter already
+ * built on it answers from its in-memory insurance afterwards; the next limiterStore() opens a new pool.
+ */
+export async function closeLimiterStore(): Promise<void> {
+  const close = g.__lanternLimiterClose;
+  g.__lanternLimiterStore = undefined;
+  g.__lanternLimiterClose = undefined;
+  await close?.();
 }

@@ -13,4 +13,5 @@ export function registerDrains(): void {
   // No new jobs are fetched; a handler still running when the time is up is retried by another instance.
   onShutdown("jobs", async (msLeft) => (await import("@/lib/jobs")).stopJobs({ timeoutMs: Math.max(0, msLeft - 250) }));
   onShutdown("database", async () => (await import("@/lib/db/client")).closeDb(), STAGE.connections);
+  onShutdown("rate limits", async () => (await import("@/lib/rate-limit/shared-store")).closeLimiterStore(), STAGE.connections);
 }
