@@ -2,10 +2,12 @@
  * npm run eval:evidence -- <file.jsonl> [--limit N] [--json]
  * The shipped evidence (the word model picks the groups the full model scores) against scoring every group with the
  * full model, on the posts the page shows evidence for (elevated or crisis): how often the top sentence and the set
- * of three shown are the same, and what share of the groups the full model scored.
+ * of three shown are the same, and what share of the groups the full model scored; and how many sentences shown
+ * start or end inside a word (UAX #29 word boundaries).
  */
 import fs from "node:fs";
-import { Classifier } from "../lib/classifier/core";
+import { Classifier, sanitize } from "../lib/classifier/core";
+import { wordBoundaries } from "../lib/text/word-boundaries";
 
 const args = process.argv.slice(2);
 const opt = (k: string) => {
@@ -31,6 +33,8 @@ let shown = 0;
 let sameTop = 0;
 let sameThree = 0;
 let weightGap = 0;
+let sentencesShown = 0;
+let cutWords = 0;
 const t0 = performance.now();
 for (let i = 0; i < texts.length; i += 64) {
   const batch = texts.slice(i, i + 64);
@@ -48,6 +52,9 @@ for (let i = 0; i < texts.length; i += 64) {
     // The weights shown are the full model's, so a group in both lists has the same weight; this sums what the
     // third place lost where the lists differ.
     weightGap += all.reduce((n, e) => n + e.weight, 0) - r.evidence.reduce((n, e) => n + e.weight, 0);
+    const boundaries = new Set(wordBoundaries(sanitize(batch[j]!)));
+    sentencesShown += r.evidence.length;
+    cutWords += r.evidence.filter((e) => !boundaries.has(e.start) || !boundaries.has(e.end)).length;
   });
 }
 const out = {
@@ -57,6 +64,8 @@ const out = {
   sameTopSentence: +(sameTop / shown).toFixed(4),
   sameThreeSentences: +(sameThree / shown).toFixed(4),
   meanWeightLost: +(weightGap / shown).toFixed(5),
+  sentencesShown,
+  sentencesCuttingAWord: cutWords,
   seconds: Math.round((performance.now() - t0) / 100) / 10,
 };
 if (args.includes("--json")) console.log(JSON.stringify(out));
