@@ -27,6 +27,8 @@ export const classificationSchema = z.object({
   model: z.object({ name: z.string().min(1).max(200), version: z.string().min(1).max(100) }),
   /** Why the tier (servedTier). Optional: receipts signed before reasons were kept still redeem. */
   tierReason: tierReasonSchema.optional(),
+  /** How sure the model was, as the person was told. Optional: receipts signed before it was kept still redeem. */
+  confidence: confidenceSchema.optional(),
 });
 export type Classification = z.output<typeof classificationSchema>;
 

@@ -66,6 +66,7 @@ async function caseRow(input: z.output<typeof newCaseSchema>): Promise<Omit<Pris
     tier: tierToDb(c.tier),
     tierReason: c.tierReason ?? Prisma.DbNull,
     confidence: Math.max(...Object.values(c.probabilities)),
+    confidenceLevel: c.confidence ?? null,
     evidence: c.evidence.map((e, i) => ({ sentence: evidence[i]!, weight: e.weight })),
     modelName: c.model.name,
     modelVersion: c.model.version,

@@ -14,7 +14,8 @@ import { type Actor, assertRole } from "@/lib/auth/actor";
 import { AuthError } from "@/lib/auth/errors";
 import type { SessionUser } from "@/lib/auth/roles";
 import { UserFacingError } from "@/lib/errors";
-import { CONDITIONS, type Condition } from "@/lib/assessment/vocabulary";
+import { CONDITIONS, type Condition, type Confidence } from "@/lib/assessment/vocabulary";
+import { confidenceSchema } from "@/lib/assessment/schema";
 import { caseIdSchema, labelsSchema, noteSchema, statusChangeSchema } from "@/lib/review/schemas";
 import { recordAudit } from "./audit";
 import { retireSubmission } from "./retired-submissions";
@@ -37,6 +38,8 @@ export interface CaseDetail {
   /** Why the tier, in one line ("reason not recorded" for cases saved before reasons were kept). */
   tierReason: string;
   confidence: number;
+  /** How sure the model was, as the person was told; null for cases saved before it was stored. */
+  confidenceLevel: Confidence | null;
   evidence: { sentence: string; start?: number; end?: number; weight?: number }[];
   modelName: string;
   modelVersion: string;
@@ -90,6 +93,7 @@ export async function getCaseForReview(db: PrismaClient, actor: Actor, id: unkno
     tier: c.tier,
     tierReason: describeTierReason(c.tierReason),
     confidence: c.confidence,
+    confidenceLevel: confidenceSchema.nullable().catch(null).parse(c.confidenceLevel),
     evidence: evidenceSchema.parse(c.evidence),
     modelName: c.modelName,
     modelVersion: c.modelVersion,

@@ -11,7 +11,7 @@ import { getDb } from "@/lib/db/client";
 import { getCaseForReview } from "@/lib/db/review";
 import { listQueue } from "@/lib/db/review-queue";
 import { CONDITIONS } from "@/lib/assessment/vocabulary";
-import { CONDITION_NAMES, TIER_NAMES, percent } from "@/lib/assessment/names";
+import { CONDITION_NAMES, CONFIDENCE_NAMES, TIER_NAMES, percent } from "@/lib/assessment/names";
 import { tierFromDb } from "@/lib/assessment/db-enums";
 import { findLeftovers } from "@/lib/anonymize/leftovers";
 import { EvidenceText } from "./evidence-text";
@@ -26,8 +26,6 @@ import { listCaseMessages } from "@/lib/db/case-messages";
 import { RESOURCES } from "@/lib/resources/directory";
 
 export const metadata: Metadata = { title: "Case" };
-
-const confidenceWords = (p: number) => (p >= 0.8 ? "high" : p >= 0.5 ? "moderate" : "low");
 
 // Clinicians only: checked here, and again in getCaseForReview(), which also audits the view. A claim, note or
 // label re-renders this page inside the action's own request (Next-Action header): that is the same visit, and
@@ -81,7 +79,13 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           <section aria-labelledby="probs-h" className="rounded-[var(--radius)] border border-border bg-card p-4">
             <h2 id="probs-h" className="mb-2 text-lg font-semibold">Model signals</h2>
             <p className="mb-3 text-sm text-muted-foreground">
-              These are a model&apos;s estimates, not a diagnosis. Overall confidence: {confidenceWords(c.confidence)} ({Math.round(c.confidence * 100)}%).
+              These are a model&apos;s estimates, not a diagnosis.{" "}
+              <span data-testid="case-confidence">
+                {c.confidenceLevel
+                  ? `${CONFIDENCE_NAMES.staff[c.confidenceLevel]} about this reading, as shown when the case was saved.`
+                  : "How sure the model was is not recorded for this case."}
+              </span>{" "}
+              Highest score: {percent(c.confidence)}.
             </p>
             <dl className="grid gap-2" data-testid="probabilities">
               {CONDITIONS.map((k) => {
