@@ -6,6 +6,7 @@ import { Sheet } from "@/components/ui/sheet";
 import { ListShortcuts } from "@/components/ui/list-shortcuts";
 import { NativeSelect } from "@/components/ui/select";
 import { chunkPosts } from "@/lib/outreach/chunks";
+import { OUTREACH_LIMITS } from "@/lib/outreach/config";
 import { toTriageCsv } from "@/lib/outreach/export";
 import { postsOfPart } from "@/lib/outreach/prepare";
 import { replyTemplate } from "@/lib/outreach/reply";
@@ -15,6 +16,7 @@ import { countryCell, servicesCountry } from "@/lib/outreach/row-countries";
 import { countryName } from "@/lib/country/names";
 import { getResource } from "@/lib/resources/directory";
 import { CrisisLines } from "./crisis-lines";
+import { runBatchJob, type BatchActions } from "./batch-job";
 import { CsvSource } from "./csv-source";
 import type { PreparedInput } from "./input-types";
 import { NoticeList } from "./notice-list";
@@ -31,7 +33,20 @@ export type SaveRowAction = (input: Parameters<SaveCase>[0]) => Promise<ActionRe
 
 const FAILED_MESSAGE = "Some posts could not be read. Their risk is unknown, so they are listed near the top; you can try them again.";
 
-export function OutreachTriage(props: { countries: readonly string[]; classifyChunk: ClassifyChunkAction; saveRow: SaveRowAction; canSave: boolean }) {
+const STAGE_WORDS = {
+  sending: "Sending the posts to be read on the server…",
+  waiting: "Waiting for the server to start reading…",
+  reading: "Reading on the server. Keep this page open: results appear here as they come.",
+} as const;
+
+export function OutreachTriage(props: {
+  countries: readonly string[];
+  classifyChunk: ClassifyChunkAction;
+  saveRow: SaveRowAction;
+  /** Large batches (over largeBatchPosts posts) are read by a background job. */
+  batch: BatchActions;
+  canSave: boolean;
+}) {
   const [mode, setMode] = useState<"paste" | "csv">("paste");
   const [input, setInput] = useState<PreparedInput>({ batch: null, notices: [] });
   const [part, setPart] = useState(0);
@@ -39,6 +54,7 @@ export function OutreachTriage(props: { countries: readonly string[]; classifyCh
   const [rows, setRows] = useState<TriageRow[]>([]);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [running, setRunning] = useState(false);
+  const [stage, setStage] = useState<keyof typeof STAGE_WORDS | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [model, setModel] = useState<TriageModel | null>(null);
   const [openRow, setOpenRow] = useState<number | null>(null);
@@ -66,12 +82,38 @@ export function OutreachTriage(props: { countries: readonly string[]; classifyCh
     setReplies({});
   }
 
+  async function classifyAsJob(targets: TriageRow[], all: TriageRow[]) {
+    const before = all.length - targets.length;
+    const outcome = await runBatchJob(
+      props.batch,
+      targets.map((t) => ({ text: t.text, country: servicesCountry(countryOf(t)) })),
+      country,
+      {
+        onStage: setStage,
+        onProgress: (done) => setProgress({ done: before + done, total: all.length }),
+        onResults: (results, m) => {
+          if (m) setModel(m);
+          const byRow = new Map(results.map((r) => [targets[r.index]!.row, r.result]));
+          setRows((prev) => prev.map((r) => (byRow.has(r.row) ? { ...r, result: byRow.get(r.row), failed: false } : r)));
+        },
+      },
+    );
+    setStage(null);
+    if (!outcome.ok) {
+      setFailure(outcome.kind === "internal" || !outcome.message ? FAILED_MESSAGE : outcome.message);
+      const targeted = new Set(targets.map((t) => t.row));
+      setRows((prev) => prev.map((r) => (targeted.has(r.row) && !r.result ? { ...r, failed: true } : r)));
+    }
+    setRunning(false);
+  }
+
   async function classify(targets: TriageRow[], all: TriageRow[]) {
     stopRef.current = false;
     setRunning(true);
     setFailure(null);
     let done = all.length - targets.length;
     setProgress({ done, total: all.length });
+    if (targets.length > OUTREACH_LIMITS.largeBatchPosts) return classifyAsJob(targets, all);
     let failedChunks = 0;
     for (const chunk of chunkPosts(targets)) {
       if (stopRef.current) break;
@@ -187,7 +229,7 @@ export function OutreachTriage(props: { countries: readonly string[]; classifyCh
               <Button type="button" onClick={start} disabled={!canStart}>
                 Read {partPosts.length.toLocaleString("en-US")} {partPosts.length === 1 ? "post" : "posts"}
               </Button>
-              {running ? (
+              {running && !stage ? (
                 <Button type="button" variant="outline" onClick={() => (stopRef.current = true)}>
                   Stop after this group
                 </Button>
@@ -198,6 +240,11 @@ export function OutreachTriage(props: { countries: readonly string[]; classifyCh
                 </Button>
               ) : null}
             </div>
+            {stage ? (
+              <p className="text-sm text-muted-foreground" data-testid="batch-stage" data-stage={stage}>
+                {STAGE_WORDS[stage]}
+              </p>
+            ) : null}
             {progress ? <ProgressBar done={progress.done} total={progress.total} label="Posts read" /> : null}
           </section>
         ) : null}

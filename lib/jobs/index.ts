@@ -16,7 +16,10 @@ import { env } from "@/lib/env";
 import { UserFacingError } from "@/lib/errors";
 import { logger } from "@/lib/log";
 import { afterAnswers } from "@/lib/self-check/answers-first";
+import { outreachSealKey } from "@/lib/outreach/batch-key";
+import { triagePosts } from "@/lib/outreach/triage";
 import { reanonymizeJob, requestReanonymizeIfOutdated, retentionPurgeJob, type MaintenanceDeps } from "./maintenance-jobs";
+import { OUTREACH_EXPIRY_CRON, outreachBatchJob, outreachExpiryJob } from "./outreach-jobs";
 import { everyMinutesCron, QUEUES } from "./queues";
 import { defineJob, startJobRuntime, type JobRuntime, type JobStats, type RegisteredJob } from "./runtime";
 
@@ -40,7 +43,8 @@ function definitions(): RegisteredJob[] {
     beforeEachRow: () => afterAnswers(),
     report: (event, details) => log.info({ event, ...details }, event),
   };
-  return [defineJob(retentionPurgeJob(deps)), defineJob(reanonymizeJob(deps))];
+  const outreach = { ...deps, key: outreachSealKey(), classify: triagePosts, beforeChunk: () => afterAnswers() };
+  return [defineJob(retentionPurgeJob(deps)), defineJob(reanonymizeJob(deps)), defineJob(outreachBatchJob(outreach)), defineJob(outreachExpiryJob(outreach))];
 }
 
 async function open(): Promise<JobRuntime> {
@@ -48,7 +52,10 @@ async function open(): Promise<JobRuntime> {
   const runtime = await startJobRuntime({
     database: handle.kind === "postgres" ? { kind: "postgres", url: env.DATABASE_URL!, poolSize: 4 } : { kind: "pglite", pglite: handle.pglite! },
     definitions: definitions(),
-    schedules: [{ queue: QUEUES.retentionPurge, cron: everyMinutesCron(authConfig().PURGE_INTERVAL_MINUTES) }],
+    schedules: [
+      { queue: QUEUES.retentionPurge, cron: everyMinutesCron(authConfig().PURGE_INTERVAL_MINUTES) },
+      { queue: QUEUES.outreachExpiry, cron: OUTREACH_EXPIRY_CRON },
+    ],
     onError: (err) => log.error({ err }, "background job error"),
     onWarning: (w) => log.warn({ data: w.data }, w.message),
   });

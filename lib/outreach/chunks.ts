@@ -11,7 +11,7 @@ function jsonBytes(text: string): number {
  * Splits the posts into the chunks the browser sends one by one: at most `chunkSize` posts and at most
  * `maxChunkBytes` each. A single post always fits (it is at most maxPostChars long).
  */
-export function chunkPosts<T extends { text: string }>(posts: readonly T[], limits = OUTREACH_LIMITS): T[][] {
+export function chunkPosts<T extends { text: string }>(posts: readonly T[], limits: { chunkSize: number; maxChunkBytes: number } = OUTREACH_LIMITS): T[][] {
   const chunks: T[][] = [];
   let current: T[] = [];
   let bytes = 0;

@@ -14,6 +14,14 @@ export const OUTREACH_LIMITS = {
    * non-ASCII posts is split further.
    */
   maxChunkBytes: 600_000,
+  /**
+   * A batch of more posts than this is read by a background job (lib/outreach/batch-store.ts): uploaded in parts,
+   * read by whichever instance takes the job, with progress the page polls for.
+   */
+  largeBatchPosts: 200,
   /** Uploads above this are refused before reading: 10,000 rows of long posts fit easily. */
   maxFileBytes: 25 * 1024 * 1024,
 } as const;
+
+/** Parts of a large batch as the browser uploads them: whole posts, at most maxChunkBytes a call (the body limit). */
+export const BATCH_PART_LIMITS = { ...OUTREACH_LIMITS, chunkSize: OUTREACH_LIMITS.maxRows } as const;

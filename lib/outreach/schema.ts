@@ -35,3 +35,30 @@ export const saveCaseInput = z.object({
   confirmed: z.literal(true),
 });
 export type SaveCaseInput = z.infer<typeof saveCaseInput>;
+
+/** A batch over largeBatchPosts posts, announced before its parts are sent. */
+export const createBatchInput = z.object({
+  total: z
+    .number()
+    .int()
+    .min(OUTREACH_LIMITS.largeBatchPosts + 1)
+    .max(OUTREACH_LIMITS.maxRows),
+  country: countrySchema,
+});
+
+export const batchPartInput = z.object({
+  batchId: z.uuid(),
+  part: z.number().int().min(0).max(OUTREACH_LIMITS.maxRows),
+  firstIndex: z.number().int().min(0).max(OUTREACH_LIMITS.maxRows - 1),
+  posts: z.array(postTextSchema).min(1).max(OUTREACH_LIMITS.maxRows),
+  /** The country whose services each post gets (its own, else the batch's); as many as posts. */
+  countries: z.array(countrySchema).max(OUTREACH_LIMITS.maxRows).optional(),
+}).refine((p) => !p.countries || p.countries.length === p.posts.length, { message: "Send one country for each post.", path: ["countries"] });
+
+export const batchIdInput = z.object({ batchId: z.uuid() });
+
+/** `received`: how many results, from the first, have reached the page (they are deleted on the server now). */
+export const pollBatchInput = z.object({
+  batchId: z.uuid(),
+  received: z.number().int().min(0).max(OUTREACH_LIMITS.maxRows),
+});

@@ -56,6 +56,10 @@ export const ACCESS_TABLE: AccessEntry[] = [
   { kind: "page", path: "/outreach", file: "app/(outreach)/outreach/page.tsx", allowed: ["OUTREACH", "ADMIN"], note: "batch triage" },
   { kind: "action", file: "app/(outreach)/outreach/actions.ts", name: "classifyChunk", allowed: ["OUTREACH", "ADMIN"], note: "" },
   { kind: "action", file: "app/(outreach)/outreach/actions.ts", name: "saveRow", allowed: ["OUTREACH", "ADMIN"], note: "explicit save of one row" },
+  { kind: "action", file: "app/(outreach)/outreach/actions.ts", name: "createBatch", allowed: ["OUTREACH", "ADMIN"], note: "a batch over 200 posts; rate limited for all its posts" },
+  { kind: "action", file: "app/(outreach)/outreach/actions.ts", name: "addBatchPart", allowed: ["OUTREACH", "ADMIN"], note: "own batch only; posts sealed (AES-256-GCM) until the job ends" },
+  { kind: "action", file: "app/(outreach)/outreach/actions.ts", name: "startBatch", allowed: ["OUTREACH", "ADMIN"], note: "own batch only; queues its job in the same transaction" },
+  { kind: "action", file: "app/(outreach)/outreach/actions.ts", name: "pollBatch", allowed: ["OUTREACH", "ADMIN"], note: "own batch only; progress and results, deleted once received" },
   // Administrators: people and the audit trail.
   { kind: "page", path: "/admin", file: "app/(admin)/admin/page.tsx", allowed: ["ADMIN"], note: "people" },
   { kind: "page", path: "/admin/audit", file: "app/(admin)/admin/audit/page.tsx", allowed: ["ADMIN"], note: "audit trail" },

@@ -162,7 +162,9 @@ async function dropDatabase(adminUrl: string, name: string): Promise<void> {
 let warnedSkip = false;
 
 /** Runs `fn` (which declares tests) once per database kind, each on its own fresh database. */
-export function forEachDatabase(fn: (getDb: () => PrismaClient, kind: DbKind, getHandle: () => DbHandle) => void): void {
+export function forEachDatabase(
+  fn: (getDb: () => PrismaClient, kind: DbKind, getHandle: () => DbHandle, getUrl: () => string | undefined) => void,
+): void {
   const only = process.env.LANTERN_TEST_DB;
   const kinds: DbKind[] = (["pglite", "postgres"] as const).filter((k) => !only || only === k);
   for (const kind of kinds) {
@@ -181,7 +183,7 @@ export function forEachDatabase(fn: (getDb: () => PrismaClient, kind: DbKind, ge
               "Set it (e.g. postgresql://lantern:lantern@127.0.0.1:5432/postgres, role with CREATEDB) to run it.",
           );
         }
-        describe.skip("[postgres] (skipped: TEST_DATABASE_URL not set)", () => fn(unavailable, kind, unavailable));
+        describe.skip("[postgres] (skipped: TEST_DATABASE_URL not set)", () => fn(unavailable, kind, unavailable, unavailable));
       }
       continue;
     }
@@ -197,7 +199,8 @@ export function forEachDatabase(fn: (getDb: () => PrismaClient, kind: DbKind, ge
         if (!db) throw new Error("test database not ready (use getDb() inside tests/hooks, not at collection time)");
         return db.handle;
       };
-      fn(() => getHandle().prisma, kind, getHandle);
+      // The server database's connection string (PostgreSQL only), for a second client such as the job runtime's pool.
+      fn(() => getHandle().prisma, kind, getHandle, () => db?.url);
     });
   }
 }

@@ -2,14 +2,19 @@
 /**
  * Outreach batch triage actions. Each checks the OUTREACH (or ADMIN) role itself through roleAction before
  * parsing its input with zod; the page's check does not protect them, and the data layer checks again.
- * Posts are classified in memory and forgotten: only saveRow stores anything, and only the one post the
- * worker explicitly chose to save, anonymized.
+ * Up to largeBatchPosts posts are classified in memory and forgotten, chunk by chunk. A larger batch is uploaded in
+ * parts (sealed: AES-256-GCM) and read by a background job; its posts are deleted when the job ends and its results
+ * (no text) when downloaded or after 24 h. saveRow stores only the one post the worker explicitly chose to save,
+ * anonymized.
  */
 import { roleAction } from "@/lib/auth";
 import { getDb } from "@/lib/db/client";
 import { saveOutreachCase } from "@/lib/db/outreach";
+import { jobRuntime } from "@/lib/jobs";
+import { outreachSealKey } from "@/lib/outreach/batch-key";
+import { addOutreachBatchPart, createOutreachBatch, readOutreachBatch, startOutreachBatch } from "@/lib/outreach/batch-store";
 import { resourcesFor } from "@/lib/outreach/resources";
-import { classifyChunkInput, saveCaseInput } from "@/lib/outreach/schema";
+import { batchIdInput, batchPartInput, classifyChunkInput, createBatchInput, pollBatchInput, saveCaseInput } from "@/lib/outreach/schema";
 import { classifyForCase, triagePosts } from "@/lib/outreach/triage";
 import { limitOutreach } from "@/lib/rate-limit";
 
@@ -36,3 +41,21 @@ export const saveRow = roleAction({ name: "outreach.saveRow", roles: OUTREACH_RO
   });
   return { reference: saved.reference };
 });
+
+export const createBatch = roleAction({ name: "outreach.createBatch", roles: OUTREACH_ROLES, input: createBatchInput }, async (input, user) => {
+  // The whole batch counts against the hourly limit before anything is stored.
+  await limitOutreach(user.id, input.total);
+  return createOutreachBatch(await getDb(), user, input);
+});
+
+export const addBatchPart = roleAction({ name: "outreach.addBatchPart", roles: OUTREACH_ROLES, input: batchPartInput }, async (input, user) =>
+  addOutreachBatchPart(await getDb(), user, input, outreachSealKey()),
+);
+
+export const startBatch = roleAction({ name: "outreach.startBatch", roles: OUTREACH_ROLES, input: batchIdInput }, async (input, user) =>
+  startOutreachBatch(await getDb(), await jobRuntime(), user, input),
+);
+
+export const pollBatch = roleAction({ name: "outreach.pollBatch", roles: OUTREACH_ROLES, input: pollBatchInput }, async (input, user) =>
+  readOutreachBatch(await getDb(), user, input),
+);

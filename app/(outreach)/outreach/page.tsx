@@ -4,7 +4,7 @@ import { StaffHeader } from "@/components/auth/staff-header";
 import { OutreachTriage } from "@/components/outreach/outreach-triage";
 import { requirePageRole } from "@/lib/auth";
 import { SUPPORTED_COUNTRIES } from "@/lib/resources/crisis";
-import { classifyChunk, saveRow } from "./actions";
+import { addBatchPart, classifyChunk, createBatch, pollBatch, saveRow, startBatch } from "./actions";
 
 export const metadata: Metadata = { title: "Batch triage" };
 
@@ -19,10 +19,18 @@ export default async function OutreachPage() {
           <h1 className="text-2xl font-semibold">Batch triage</h1>
           <p className="max-w-3xl text-muted-foreground">
             Paste posts or upload a CSV to see which people may need help first, with verified services and a reply you can adapt for each.
-            Posts are read and then forgotten: nothing is stored unless you save a row as a case.
+            Posts are read and then forgotten: nothing is stored unless you save a row as a case. A batch of more than
+            200 posts is read on the server: its posts are kept encrypted only while it is read, and its results only
+            until they reach this page (24 hours at most).
           </p>
         </div>
-        <OutreachTriage countries={SUPPORTED_COUNTRIES} classifyChunk={classifyChunk} saveRow={saveRow} canSave />
+        <OutreachTriage
+          countries={SUPPORTED_COUNTRIES}
+          classifyChunk={classifyChunk}
+          saveRow={saveRow}
+          batch={{ createBatch, addBatchPart, startBatch, pollBatch }}
+          canSave
+        />
       </main>
     </>
   );
