@@ -39,8 +39,9 @@ test("a 1,000-post batch runs as a job: the page shows its progress and gets eve
   const tiers = await outreach.tiers();
   expect(tiers).not.toContain("unknown");
   expect(tiers[0]).toBe("crisis");
-  // The crisis post of row 1 is among the top rows, with its own reading.
-  await expect(outreach.results.locator('[data-row="1"]')).toHaveAttribute("data-tier", "crisis");
+  // Each reading lands on its own row: the first post (spreadsheet row 2, under the header) is the crisis one.
+  await expect(outreach.results.locator('[data-row="2"]')).toHaveAttribute("data-tier", "crisis");
+  await expect(outreach.results.locator('[data-row="1001"]')).toHaveCount(1);
   await expect(outreach.crisisLines).toBeVisible();
 
   // Once every result reached the page, nothing of the batch is left on the server.

@@ -48,12 +48,12 @@ export async function runOutreachBatch(db: PrismaClient, batchId: string, deps: 
     );
     if (results.length !== chunk.length) throw new Error(`classifier returned ${results.length} results for ${chunk.length} posts`);
     await db.$transaction(async (tx) => {
-      await tx.outreachBatchResult.createMany({
+      // Counted as inserted, not as rows present: the page deletes results as they reach it.
+      const stored = await tx.outreachBatchResult.createMany({
         data: chunk.map((p, j) => ({ batchId, index: p.index, result: results[j] as object })),
         skipDuplicates: true,
       });
-      const done = await tx.outreachBatchResult.count({ where: { batchId } });
-      await tx.outreachBatch.update({ where: { id: batchId }, data: { done, modelName: model.name, modelVersion: model.version } });
+      await tx.outreachBatch.update({ where: { id: batchId }, data: { done: { increment: stored.count }, modelName: model.name, modelVersion: model.version } });
     }, TX_OPTIONS);
     read += chunk.length;
   }

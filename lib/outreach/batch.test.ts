@@ -19,9 +19,10 @@ import type { TriageResult } from "./types";
 const key = batchSealKey("a-test-secret-of-at-least-32-characters!!");
 const posts = (n: number, tag: string) => Array.from({ length: n }, (_, i) => `post ${i} of ${tag}: I can't sleep and everything feels heavy`);
 
-/** A reading that names its post, so a result stored at the wrong index is caught. */
-function standIn(texts: string[]) {
-  return Promise.resolve({
+/** A reading that names its post, so a result stored at the wrong index is caught; a chunk takes 40 ms, as a slow model. */
+async function standIn(texts: string[]) {
+  await new Promise((r) => setTimeout(r, 40));
+  return {
     model: { name: "stand-in", version: "1" },
     results: texts.map(
       (t): TriageResult => ({
@@ -34,7 +35,7 @@ function standIn(texts: string[]) {
         resources: [],
       }) as unknown as TriageResult,
     ),
-  });
+  };
 }
 
 async function waitFor<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 60_000): Promise<T> {
@@ -78,25 +79,32 @@ forEachDatabase((getDb, kind, getHandle, getUrl) => {
     for (const p of sealed) expect(Buffer.from(p.sealed).toString("latin1")).not.toContain("can't sleep");
 
     await startOutreachBatch(db, runtime, worker, { batchId });
-    const done = await waitFor(
-      () => readOutreachBatch(db, worker, { batchId, received: 0 }),
-      (v) => v.state === "done",
-    );
-    expect(done.done).toBe(300);
-    expect(done.model).toEqual({ name: "stand-in", version: "1" });
-    expect(await db.outreachBatchPart.count({ where: { batchId } })).toBe(0);
 
-    // Download in polls: each says what has arrived, and that much is deleted.
+    // Download while the job runs, as the page does: each poll says what has arrived, and that much is deleted.
     const seen: string[] = [];
+    const progress: number[] = [];
     let received = 0;
-    for (;;) {
+    for (const end = Date.now() + 60_000; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) {
       const view = await readOutreachBatch(db, worker, { batchId, received });
-      for (const r of view.results) seen[r.index] = r.result.topLabel;
-      if (view.results.length === 0) break;
-      received = view.results.at(-1)!.index + 1;
-      expect(await db.outreachBatchResult.count({ where: { batchId, index: { lt: view.results[0]!.index } } })).toBe(0);
+      progress.push(view.done);
+      for (const r of view.results) {
+        expect(r.index).toBe(received);
+        seen[r.index] = r.result.topLabel;
+        received++;
+      }
+      expect(await db.outreachBatchResult.count({ where: { batchId, index: { lt: view.results[0]?.index ?? received } } })).toBe(0);
+      if (view.state === "done" && received >= view.done) {
+        expect(view.done).toBe(300);
+        expect(view.model).toEqual({ name: "stand-in", version: "1" });
+        expect(await db.outreachBatchPart.count({ where: { batchId } })).toBe(0);
+        await readOutreachBatch(db, worker, { batchId, received });
+        break;
+      }
     }
     expect(seen).toEqual(texts);
+    // Progress only moves forward, through values between the start and the end.
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(progress.some((d) => d > 0 && d < 300)).toBe(true);
     // The last poll said every result had arrived: the batch is gone.
     expect(await db.outreachBatch.count({ where: { id: batchId } })).toBe(0);
     expect(await db.outreachBatchResult.count({ where: { batchId } })).toBe(0);
