@@ -20,7 +20,9 @@ const key = batchSealKey("a-test-secret-of-at-least-32-characters!!");
 const posts = (n: number, tag: string) => Array.from({ length: n }, (_, i) => `post ${i} of ${tag}: I can't sleep and everything feels heavy`);
 
 /** A reading that names its post, so a result stored at the wrong index is caught; a chunk takes 40 ms, as a slow model. */
-async function standIn(texts: string[]) {
+const countriesRead: string[] = [];
+async function standIn(texts: string[], countries: string[]) {
+  countriesRead.push(...countries);
   await new Promise((r) => setTimeout(r, 40));
   return {
     model: { name: "stand-in", version: "1" },
@@ -54,7 +56,7 @@ forEachDatabase((getDb, kind, getHandle, getUrl) => {
     const handle = getHandle();
     runtime = await startJobRuntime({
       database: kind === "postgres" ? { kind: "postgres", url: getUrl()!, poolSize: 3 } : { kind: "pglite", pglite: handle.pglite! },
-      definitions: [defineJob(outreachBatchJob({ db: async () => handle.prisma, key, classify: (t) => standIn(t) }))],
+      definitions: [defineJob(outreachBatchJob({ db: async () => handle.prisma, key, classify: (t, _country, countries) => standIn(t, countries) }))],
       pollingIntervalSeconds: 0.5,
     });
   }, 120_000);
@@ -62,10 +64,12 @@ forEachDatabase((getDb, kind, getHandle, getUrl) => {
     await runtime?.stop({ graceful: false });
   }, 60_000);
 
+  // The first part takes the batch's country (GB); the second sends each post's own (US, from a CSV column).
   async function upload(db: PrismaClient, user: Awaited<ReturnType<typeof makeUser>>, texts: string[]) {
     const { batchId } = await createOutreachBatch(db, user, { total: texts.length, country: "GB" });
     await addOutreachBatchPart(db, user, { batchId, part: 0, firstIndex: 0, posts: texts.slice(0, 150) }, key);
-    await addOutreachBatchPart(db, user, { batchId, part: 1, firstIndex: 150, posts: texts.slice(150) }, key);
+    const rest = texts.slice(150);
+    await addOutreachBatchPart(db, user, { batchId, part: 1, firstIndex: 150, posts: rest, countries: rest.map(() => "US") }, key);
     return batchId;
   }
 
@@ -78,6 +82,7 @@ forEachDatabase((getDb, kind, getHandle, getUrl) => {
     expect(sealed).toHaveLength(2);
     for (const p of sealed) expect(Buffer.from(p.sealed).toString("latin1")).not.toContain("can't sleep");
 
+    countriesRead.length = 0;
     await startOutreachBatch(db, runtime, worker, { batchId });
 
     // Download while the job runs, as the page does: each poll says what has arrived, and that much is deleted.
@@ -97,11 +102,13 @@ forEachDatabase((getDb, kind, getHandle, getUrl) => {
         expect(view.done).toBe(300);
         expect(view.model).toEqual({ name: "stand-in", version: "1" });
         expect(await db.outreachBatchPart.count({ where: { batchId } })).toBe(0);
-        await readOutreachBatch(db, worker, { batchId, received });
+        // The page's last poll says everything has arrived (a poll that already said so deleted the batch).
+        await readOutreachBatch(db, worker, { batchId, received }).catch((e: unknown) => expect(e).toBeInstanceOf(UserFacingError));
         break;
       }
     }
     expect(seen).toEqual(texts);
+    expect(countriesRead).toEqual([...texts.slice(0, 150).map(() => "GB"), ...texts.slice(150).map(() => "US")]);
     // Progress only moves forward, through values between the start and the end.
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
     expect(progress.some((d) => d > 0 && d < 300)).toBe(true);
