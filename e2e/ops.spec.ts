@@ -43,8 +43,12 @@ test("ready answers 200 with nothing but its verdict; metrics need the bearer to
   expect((await fetch(`${server.url}/api/metrics`, { headers: { authorization: "Bearer not-the-token-0123456789abcdef0123" } })).status).toBe(401);
 
   const post = "My week has been long and I keep thinking about the review at work on Friday.";
-  expect((await selfCheck(post)).status).toBe(200);
-  expect((await selfCheck(post)).status).toBe(429); // RATE_LIMIT_SELF_CHECK_MAX=1
+  const answered = await selfCheck(post);
+  await answered.arrayBuffer();
+  expect(answered.status).toBe(200);
+  const limited = await selfCheck(post);
+  await limited.arrayBuffer();
+  expect(limited.status).toBe(429); // RATE_LIMIT_SELF_CHECK_MAX=1
   await (await fetch(`${server.url}/review/6f1c2b7e-3a6d-4c8e-9f00-123456789abc`, { redirect: "manual" })).arrayBuffer();
 
   const res = await fetch(`${server.url}/api/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });

@@ -48,7 +48,8 @@ export function observeRequest(req, res, labelRoute) {
     metrics.httpInFlight.dec();
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const method = METHODS.has(req.method) ? req.method : "other";
-    const status = res.writableFinished ? String(res.statusCode) : "aborted";
+    // The status the client was sent, even if it left before the end; "aborted" if it left before any answer.
+    const status = res.headersSent ? String(res.statusCode) : "aborted";
     metrics.httpDuration.observe({ method, route: labelRoute(req.url), status }, seconds);
   });
 }

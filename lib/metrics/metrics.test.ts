@@ -72,6 +72,7 @@ describe("the registry", () => {
     const label = routeLabeler(dist);
     const server = createServer((req, res) => {
       observeRequest(req, res, label);
+      if (req.url === "/review/never-answered") return; // the client gives up first
       setTimeout(() => {
         res.statusCode = req.url?.startsWith("/review/") ? 200 : 404;
         res.end("ok");
@@ -81,6 +82,8 @@ describe("the registry", () => {
     const { port } = server.address() as { port: number };
     await fetch(`http://127.0.0.1:${port}/review/secret-case-id-42`).then((r) => r.text());
     await fetch(`http://127.0.0.1:${port}/private/person@example.org`, { method: "POST" }).then((r) => r.text());
+    await fetch(`http://127.0.0.1:${port}/review/never-answered`, { signal: AbortSignal.timeout(100) }).catch(() => {});
+    await new Promise((r) => setTimeout(r, 100)); // the server sees the connection close
     server.close();
     const body = await text();
     expect(body).toMatch(/lantern_http_request_duration_seconds_count\{method="GET",route="\/review\/\[id\]",status="200"\} 1/);
@@ -88,7 +91,8 @@ describe("the registry", () => {
     // 20 ms of work: nothing under 10 ms, everything by 250 ms
     expect(body).toMatch(/lantern_http_request_duration_seconds_bucket\{le="0.01",method="GET",route="\/review\/\[id\]",status="200"\} 0/);
     expect(body).toMatch(/lantern_http_request_duration_seconds_bucket\{le="0.25",method="GET",route="\/review\/\[id\]",status="200"\} 1/);
-    expect(body).not.toMatch(/secret-case-id|person@example|private/);
+    expect(body).toMatch(/lantern_http_request_duration_seconds_count\{method="GET",route="\/review\/\[id\]",status="aborted"\} 1/);
+    expect(body).not.toMatch(/secret-case-id|person@example|private|never-answered/);
     expect(body).toMatch(/^process_cpu_user_seconds_total /m);
     expect(body).toMatch(/^nodejs_eventloop_lag_seconds /m);
     expect(body).toMatch(/^lantern_http_requests_in_flight 0$/m);
