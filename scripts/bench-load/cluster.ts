@@ -31,6 +31,13 @@ const PROBE_TIMEOUT_MS = 5_000;
  * instance is out within a second); a slow answer on a loaded machine takes the timeout, so it is not an outage.
  */
 const DOWN_AFTER = 3;
+/**
+ * How long a stopping instance keeps serving while its /api/ready says 503, as docs/deploy.md asks of a deployment
+ * whose balancer learns only from its probes (probe interval times failure threshold, plus the proxy's reload).
+ * With 0, the listener closes at once and connections already waiting in its accept queue are reset: measured here
+ * at load 10, six 502s for requests nginx had already sent to the SIGTERMed instance.
+ */
+export const SHUTDOWN_DELAY_MS = PROBE_MS * DOWN_AFTER + 1_250;
 
 let readyPath: "/api/ready" | "/api/health" | null = null;
 
@@ -178,6 +185,11 @@ export class Cluster {
     for (const instance of this.instances) if (instance.server) await this.stop(instance, "SIGTERM");
     this.env = env;
     for (const instance of this.instances) await this.restart(instance);
+  }
+
+  /** Lines of every instance's log (since it last started) that hold `text`. */
+  logLines(text: string): number {
+    return this.instances.reduce((n, i) => n + (i.server?.output().split("\n").filter((l) => l.includes(text)).length ?? 0), 0);
   }
 
   serverOutput(): string {

@@ -31,7 +31,8 @@ export function inFlightOnKilled(a: Attempt, kills: Kill[]): boolean {
   return a.status >= 500 && kills.some((k) => a.upstream === k.address && a.startedAt <= k.exitedAt && a.endedAt >= k.at);
 }
 
-export function failures(attempts: Attempt[], kills: Kill[]) {
+/** `origin`: the moment the examples' times count from (the run's start). */
+export function failures(attempts: Attempt[], kills: Kill[], origin = 0) {
   const fivexx = attempts.filter((a) => a.status >= 500);
   const allowed = fivexx.filter((a) => inFlightOnKilled(a, kills));
   const other = fivexx.filter((a) => !inFlightOnKilled(a, kills));
@@ -45,7 +46,7 @@ export function failures(attempts: Attempt[], kills: Kill[]) {
     retries: retried.length,
     retriesAnswered2xx: retried.filter((a) => a.status >= 200 && a.status < 300).length,
     /** A few of the failures the bars do not allow, to say what went wrong. */
-    examples: [...other, ...noAnswer].slice(0, 5).map((a) => ({ kind: a.kind, status: a.status, upstream: a.upstream, error: a.error })),
+    examples: [...other, ...noAnswer].slice(0, 5).map((a) => ({ kind: a.kind, status: a.status, upstream: a.upstream, error: a.error, sentAtS: round((a.startedAt - origin) / 1000) })),
   };
 }
 
