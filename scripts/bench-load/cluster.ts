@@ -27,17 +27,18 @@ export interface ClusterEvent {
 const PROBE_MS = 250;
 const PROBE_TIMEOUT_MS = 5_000;
 /**
- * Failed checks in a row before an instance leaves the rotation. A refused connection fails at once (a stopped
- * instance is out within a second); a slow answer on a loaded machine takes the timeout, so it is not an outage.
+ * Unanswered checks in a row (each waits PROBE_TIMEOUT_MS) before an instance leaves the rotation: a slow answer on a
+ * loaded machine is not an outage. An instance that answers "not ready" (503 while it shuts down) or whose port
+ * refuses leaves at once.
  */
 const DOWN_AFTER = 3;
 /**
  * How long a stopping instance keeps serving while its /api/ready says 503, as docs/deploy.md asks of a deployment
- * whose balancer learns only from its probes (probe interval times failure threshold, plus the proxy's reload).
- * With 0, the listener closes at once and connections already waiting in its accept queue are reset: measured here
- * at load 10, six 502s for requests nginx had already sent to the SIGTERMed instance.
+ * whose balancer learns only from its probes. The first 503 takes it out, but on a machine at load 10-15 that answer
+ * itself took seconds. With 0, the listener closes at once and connections already waiting in its accept queue are
+ * reset: six 502s at load 10 for requests nginx had sent to the SIGTERMed instance; with 2 s, two at load 15.
  */
-export const SHUTDOWN_DELAY_MS = PROBE_MS * DOWN_AFTER + 1_250;
+export const SHUTDOWN_DELAY_MS = 5_000;
 
 let readyPath: "/api/ready" | "/api/health" | null = null;
 
@@ -56,13 +57,27 @@ export async function probeReady(url: string): Promise<boolean> {
   return (await get(readyPath)).ok;
 }
 
+type Probe = "ready" | "not ready" | "no answer";
+
+/** "not ready": the instance said so, or its port refused (it is gone); "no answer": too slow, maybe only loaded. */
+async function probe(url: string): Promise<Probe> {
+  try {
+    return (await probeReady(url)) ? "ready" : "not ready";
+  } catch (err) {
+    const cause = (err as { cause?: { code?: string } }).cause;
+    return cause?.code === "ECONNREFUSED" ? "not ready" : "no answer";
+  }
+}
+
 export const readinessPath = () => readyPath;
 
 export class Cluster {
   readonly instances: Instance[];
   readonly events: ClusterEvent[] = [];
   private proxy: Proxy | null = null;
+  /** Slow probes in a row, per instance. */
   private failures = new Map<number, number>();
+  private ready = new Map<number, boolean>();
   private watching = false;
   private watcher: Promise<void> | null = null;
 
@@ -114,36 +129,36 @@ export class Cluster {
     this.proxy?.setUpstreams(this.instances.map((i) => ({ port: i.port, up: i.up })));
   }
 
-  private async watch() {
-    while (this.watching) {
-      const ready = await Promise.all(
-        this.instances.map(async (instance) => {
-          try {
-            // A stopped instance (or one still starting) is probed too: its port refuses, as a load balancer would see.
-            return instance.server !== null && (await probeReady(`http://127.0.0.1:${instance.port}`));
-          } catch {
-            return false; // refused, reset or too slow
-          }
-        }),
-      );
-      let wanted = this.instances.map((instance, i) => {
-        const failures = ready[i] ? 0 : (this.failures.get(instance.n) ?? 0) + 1;
-        this.failures.set(instance.n, failures);
-        return ready[i]! || (instance.up && failures < DOWN_AFTER);
-      });
-      // Fail open, as load balancers do: with no instance passing, every running one stays in (nginx still skips a
-      // dead port), rather than answering everyone 502.
-      if (!wanted.some(Boolean)) wanted = this.instances.map((instance) => instance.server !== null);
-      let changed = false;
-      this.instances.forEach((instance, i) => {
-        if (wanted[i] === instance.up) return;
-        instance.up = wanted[i]!;
-        changed = true;
-        this.note(instance, instance.up ? "in the proxy's rotation" : "out of the proxy's rotation (not ready)");
-      });
-      if (changed) this.publish();
-      await new Promise((r) => setTimeout(r, PROBE_MS));
-    }
+  /** One loop per instance, so a slow answer from one never delays noticing that another is gone. */
+  private watch(): Promise<void> {
+    return Promise.all(
+      this.instances.map(async (instance) => {
+        while (this.watching) {
+          // A stopped instance (or one still starting) counts as refused, as a load balancer would see its port.
+          const result: Probe = instance.server === null ? "not ready" : await probe(`http://127.0.0.1:${instance.port}`);
+          const slow = result === "no answer" ? (this.failures.get(instance.n) ?? 0) + 1 : 0;
+          this.failures.set(instance.n, slow);
+          this.ready.set(instance.n, result === "ready" || (result === "no answer" && instance.up && slow < DOWN_AFTER));
+          this.reconcile();
+          await new Promise((r) => setTimeout(r, PROBE_MS));
+        }
+      }),
+    ).then(() => undefined);
+  }
+
+  private reconcile() {
+    let wanted = this.instances.map((instance) => this.ready.get(instance.n) ?? false);
+    // Fail open, as load balancers do: with no instance passing, every running one is in (nginx still skips a dead
+    // port), rather than answering everyone 502.
+    if (!wanted.some(Boolean)) wanted = this.instances.map((instance) => instance.server !== null);
+    let changed = false;
+    this.instances.forEach((instance, i) => {
+      if (wanted[i] === instance.up) return;
+      instance.up = wanted[i]!;
+      changed = true;
+      this.note(instance, instance.up ? "in the proxy's rotation" : "out of the proxy's rotation (not ready)");
+    });
+    if (changed) this.publish();
   }
 
   /** Resolves once every instance but `except` is in the rotation (a fault is never added to an outage). */
