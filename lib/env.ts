@@ -132,8 +132,11 @@ export const outboxShape = {
 
 /** Running behind a load balancer (docs/deploy.md). The front server (scripts/serve.mjs) reads the shutdown timings. */
 export const opsShape = {
-  /** After SIGTERM, how long /api/ready answers 503 while requests are still served, before the listener closes. */
-  LANTERN_SHUTDOWN_DELAY_MS: ms(0),
+  /**
+   * After SIGTERM, how long /api/ready answers 503 while requests are still served, before the listener closes.
+   * Unset: 5 s when LANTERN_INSTANCES > 1 (a balancer needs time to see the 503 and stop sending), else 0.
+   */
+  LANTERN_SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).max(120_000).optional(),
   /** How long requests in flight get to finish once the listener has closed. */
   LANTERN_SHUTDOWN_GRACE_MS: ms(10_000),
   /** How long the model and tagger threads, the outbox, jobs and the database get to drain after that. */

@@ -75,7 +75,9 @@ async function runOne({ name, drain }, deadline) {
 /**
  * The shutdown timings (declared with the rest of the configuration in lib/env.ts), validated for the front server:
  * LANTERN_SHUTDOWN_DELAY_MS, how long the instance answers /api/ready with 503 while still serving, so a load
- * balancer that polls it stops sending new requests before the listener closes (default 0); LANTERN_SHUTDOWN_GRACE_MS,
+ * balancer that polls it stops sending new requests before the listener closes (default 5 s when LANTERN_INSTANCES > 1:
+ * closing the listener resets connections a balancer has already opened but the server has not yet accepted, and with
+ * one instance there is no balancer to wait for, so 0); LANTERN_SHUTDOWN_GRACE_MS,
  * how long requests in flight get to finish once it closes (default 10 s); LANTERN_SHUTDOWN_DRAIN_MS, how long the
  * drains get after that (default 5 s).
  */
@@ -88,7 +90,7 @@ export function readShutdownSettings(env) {
     return n;
   };
   return {
-    delayMs: read("LANTERN_SHUTDOWN_DELAY_MS", 0),
+    delayMs: read("LANTERN_SHUTDOWN_DELAY_MS", Number(env.LANTERN_INSTANCES) > 1 ? 5_000 : 0),
     graceMs: read("LANTERN_SHUTDOWN_GRACE_MS", 10_000),
     drainMs: read("LANTERN_SHUTDOWN_DRAIN_MS", 5_000),
   };

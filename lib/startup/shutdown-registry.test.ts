@@ -61,6 +61,9 @@ describe("shutdown registry", () => {
 
   it("reads and checks the timings", () => {
     expect(readShutdownSettings({})).toEqual({ delayMs: 0, graceMs: 10_000, drainMs: 5_000 });
+    // Behind a balancer the instance keeps serving for 5 s after SIGTERM unless told otherwise.
+    expect(readShutdownSettings({ LANTERN_INSTANCES: "2" })).toMatchObject({ delayMs: 5_000 });
+    expect(readShutdownSettings({ LANTERN_INSTANCES: "2", LANTERN_SHUTDOWN_DELAY_MS: "0" })).toMatchObject({ delayMs: 0 });
     expect(readShutdownSettings({ LANTERN_SHUTDOWN_DELAY_MS: "1500", LANTERN_SHUTDOWN_GRACE_MS: "", LANTERN_SHUTDOWN_DRAIN_MS: "0" })).toEqual({
       delayMs: 1500,
       graceMs: 10_000,
