@@ -51,7 +51,13 @@ const server = createServer((req, res) => {
     if (inFlight === 0) whenIdle?.();
   });
   // Once shutting down, each answer closes its connection: a keep-alive client comes back through the balancer.
-  if (isShuttingDown()) res.setHeader("connection", "close");
+  // Decided when the headers go out, not when the request came in: a request that arrived just before SIGTERM and is
+  // answered after it (a 503 from /api/ready among them) closes its connection too.
+  const writeHead = res.writeHead;
+  res.writeHead = function (...args) {
+    if (isShuttingDown()) res.setHeader("connection", "close");
+    return writeHead.apply(this, args);
+  };
   observeRequest(req, res, labelRoute);
   Promise.resolve(stamped(req, res)).catch((err) => {
     console.error("[lantern] request failed before the app could answer:", err?.name ?? "error");
