@@ -109,7 +109,9 @@ test("SIGTERM: ready goes 503, new connections are refused, the request in fligh
   const stoppedAfter = Date.now() - signalledAt;
   expect(code, server.output().slice(-2000)).toBe(0);
   expect(stoppedAfter).toBeLessThan(DELAY_MS + GRACE_MS + DRAIN_MS);
-  expect(server.output()).toMatch(/SIGTERM: shutting down \(not ready; 1 request\(s\) in flight\)/);
+  // The streamed answer is in flight; the first readiness probe, sent right after kill(), may be too, when it
+  // arrives before the signal is handled.
+  expect(server.output()).toMatch(/SIGTERM: shutting down \(not ready; [12] request\(s\) in flight\)/);
   expect(server.output()).toMatch(/drained: classifier done .*, tagger done .*, outbox done .*, jobs done .*, database done /);
 });
 
