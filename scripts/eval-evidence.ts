@@ -1,6 +1,7 @@
 /**
- * npm run eval:evidence -- <file.jsonl> [--limit N] [--json]
- * The shipped evidence (the word model picks the groups the full model scores) against scoring every group with the
+ * npm run eval:evidence -- <file.jsonl> [--limit N] [--candidates N] [--json]
+ * The shipped evidence (the word model picks the groups the full model scores; --candidates N tries another number
+ * of them than the shipped EVIDENCE_CANDIDATES) against scoring every group with the
  * full model, on the posts the page shows evidence for (elevated or crisis): how often the top sentence and the set
  * of three shown are the same, and what share of the groups the full model scored; and how many sentences shown
  * start or end inside a word (UAX #29 word boundaries).
@@ -14,12 +15,13 @@ const opt = (k: string) => {
   const i = args.indexOf(k);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const file = args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--limit");
+const file = args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--limit" && args[i - 1] !== "--candidates");
 if (!file || !fs.existsSync(file)) {
   console.error("usage: npm run eval:evidence -- <file.jsonl> [--limit N] [--json]");
   process.exit(2);
 }
 const limit = Number(opt("--limit") ?? Infinity);
+const candidates = opt("--candidates") === undefined ? undefined : Number(opt("--candidates"));
 const texts = fs
   .readFileSync(file, "utf8")
   .split("\n")
@@ -39,7 +41,7 @@ const t0 = performance.now();
 for (let i = 0; i < texts.length; i += 64) {
   const batch = texts.slice(i, i + 64);
   const [shipped, every] = await Promise.all([
-    clf.classifyBatch(batch, { explain: "concerns" }),
+    clf.classifyBatch(batch, { explain: "concerns", evidenceCandidates: candidates }),
     clf.classifyBatch(batch, { explain: "concerns", evidenceCandidates: Infinity }),
   ]);
   shipped.forEach((r, j) => {
@@ -59,6 +61,7 @@ for (let i = 0; i < texts.length; i += 64) {
 }
 const out = {
   file,
+  candidates: candidates ?? "shipped",
   posts: texts.length,
   withEvidence: shown,
   sameTopSentence: +(sameTop / shown).toFixed(4),

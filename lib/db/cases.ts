@@ -4,6 +4,7 @@ import { z } from "zod";
 import { ANONYMIZER_VERSION, anonymizeAsync, anonymizeWithQuotes } from "@/lib/anonymize";
 import { classificationSchema } from "@/lib/assessment/schema";
 import { tierToDb } from "@/lib/assessment/db-enums";
+import { FOLLOW_UP_HASH_PATTERN } from "@/lib/follow-up/code";
 import { Prisma, type PrismaClient } from "./generated/client";
 import { isRetired, todayUtc } from "./retired-submissions";
 import { SubmissionRetiredError } from "./retired-error";
@@ -25,8 +26,8 @@ export const newCaseSchema = z.object({
   resourcesShown: z.array(z.string().regex(/^[a-z0-9-]+$/)).max(50),
   country: z.string().regex(/^[A-Z]{2}$/),
   generatedMessage: z.string().max(20_000).optional(),
-  /** argon2id hash of the follow-up code shown to the person (lib/follow-up/code.ts); never the code itself. */
-  followUpHash: z.string().startsWith("$argon2id$").max(300).optional(),
+  /** Salted digest (argon2id before decision 011) of the follow-up code shown to the person (lib/follow-up/code.ts); never the code itself. */
+  followUpHash: z.string().regex(FOLLOW_UP_HASH_PATTERN).max(300).optional(),
 });
 
 export type NewCase = z.input<typeof newCaseSchema>;

@@ -1,14 +1,15 @@
 /**
  * The one-time follow-up code: 12 Crockford base32 characters (60 random bits) in three groups of four, e.g.
- * "7K3Q-9MZD-X2PA". It is shown once, when the case is saved, and only its argon2id hash is kept.
+ * "7K3Q-9MZD-X2PA". It is shown once, when the case is saved, and only a salted SHA-256 of it is kept.
  *
- * The hash settings are lighter than a password's (lib/auth/password.ts): a password is guessable, so its hash has
- * to make every offline guess expensive; this code is 60 bits from the CSPRNG, so even a fast hash leaves 2^59
- * guesses on average against a stolen row. What stops online guessing is the lockout (limits.ts). The light settings
- * keep a save at ~2-3 ms of CPU instead of ~10-15 (docs/decisions/004-follow-up-code.md).
+ * A fast hash is enough because the code is not chosen by a person: 60 bits from the CSPRNG leave ~2^59 guesses on
+ * average against one stolen row (years of a GPU per row), and the per-row salt stops one pass over every row. A
+ * password is guessable, so its hash must make each guess slow (lib/auth/password.ts); this one need not, and every
+ * consented save pays for it. What stops online guessing is the lockout (limits.ts). Rows saved before this change
+ * hold an argon2id hash and are still checked with argon2 (docs/decisions/011-follow-up-code-digest.md).
  */
-import { hash, verify } from "@node-rs/argon2";
-import { randomInt } from "node:crypto";
+import { verify as verifyArgon2 } from "@node-rs/argon2";
+import { createHash, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
 
 // Crockford's alphabet: no I, L, O or U, so nothing reads as another character.
 const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -16,7 +17,11 @@ const LENGTH = 12;
 const GROUP = 4;
 export const FOLLOW_UP_CODE_BITS = LENGTH * Math.log2(ALPHABET.length);
 
-const HASH_OPTIONS = { memoryCost: 8192, timeCost: 1, parallelism: 1 } as const;
+const DIGEST_PREFIX = "$sha256$";
+const LEGACY_PREFIX = "$argon2id$";
+const SALT_BYTES = 16;
+/** What a stored hash looks like: a salted SHA-256 digest, or an argon2id hash written before the digest. */
+export const FOLLOW_UP_HASH_PATTERN = /^\$(sha256\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{43}|argon2id\$.+)$/;
 
 /** A fresh code, grouped for reading and copying. */
 export function newFollowUpCode(): string {
@@ -46,24 +51,26 @@ export function normalizeFollowUpCode(input: string): string | null {
 export async function hashFollowUpCode(code: string): Promise<string> {
   const canonical = normalizeFollowUpCode(code);
   if (!canonical) throw new RangeError("not a follow-up code");
-  return hash(canonical, HASH_OPTIONS);
+  const salt = randomBytes(SALT_BYTES);
+  return `${DIGEST_PREFIX}${salt.toString("base64url")}$${digest(salt, canonical).toString("base64url")}`;
 }
 
-// Verified against when the reference is unknown, has no code or the typed code is malformed, so every attempt
-// costs the same argon2 work and the answer's timing tells nothing.
-let dummyHash: Promise<string> | undefined;
-function dummy(): Promise<string> {
-  return (dummyHash ??= hash(newFollowUpCode().replace(/-/g, ""), HASH_OPTIONS));
+function digest(salt: Buffer, canonical: string): Buffer {
+  return createHash("sha256").update(salt).update(canonical).digest();
 }
 
-/** Whether `typed` is the code behind `storedHash`. Always does one argon2 verification, whatever the inputs. */
+// Checked against when the reference is unknown, has no code or the typed code is malformed, so those attempts do
+// the same work as a wrong code against a digest and the answer's timing tells nothing.
+const DUMMY = { salt: randomBytes(SALT_BYTES), expected: randomBytes(32) };
+
+/** Whether `typed` is the code behind `storedHash`. A digest check does the same work whatever the inputs. */
 export async function checkFollowUpCode(storedHash: string | null | undefined, typed: string): Promise<boolean> {
   const canonical = normalizeFollowUpCode(typed);
-  const target = storedHash && canonical ? storedHash : await dummy();
-  try {
-    const ok = await verify(target, canonical ?? "000000000000");
-    return ok && !!storedHash && !!canonical;
-  } catch {
-    return false;
-  }
+  if (storedHash?.startsWith(LEGACY_PREFIX) && canonical) return verifyArgon2(storedHash, canonical).catch(() => false);
+  const parts = storedHash?.startsWith(DIGEST_PREFIX) && canonical ? storedHash.slice(DIGEST_PREFIX.length).split("$") : null;
+  const salt = parts?.length === 2 ? Buffer.from(parts[0]!, "base64url") : null;
+  const expected = parts?.length === 2 ? Buffer.from(parts[1]!, "base64url") : null;
+  const real = salt?.length === SALT_BYTES && expected?.length === 32;
+  const actual = digest(real ? salt : DUMMY.salt, canonical ?? "000000000000");
+  return timingSafeEqual(actual, real ? expected : DUMMY.expected) && real;
 }

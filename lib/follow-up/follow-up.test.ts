@@ -97,7 +97,7 @@ forEachDatabase((getDb) => {
     expect(audits).toHaveLength(1);
     expect(audits[0]!.details).toEqual({ lockedSeconds: 15 * 60, known: true });
     expect(JSON.stringify(audits.map((a) => a.details))).not.toContain(c.code.replace(/-/g, ""));
-    // Refused attempts never reach argon2: 995 answers cost next to nothing (logged for the report).
+    // Refused attempts never reach the code check: 995 answers cost next to nothing (logged for the report).
     console.log(`1,000 attempts in ${Math.round(performance.now() - started)} ms`);
   }, 120_000);
 

@@ -13,7 +13,7 @@ import type { FollowUpLimiter } from "./limits";
 /**
  * What a person can do with their reference and follow-up code: open the case, read its status and the clinicians'
  * messages, write back, and delete the case with everything tied to it. There is no account: the code is the only
- * key, checked under the lockout (limits.ts), with the same argon2 work whether or not the reference exists.
+ * key, checked under the lockout (limits.ts), with the same digest work whether or not the reference exists.
  */
 export const openInputSchema = z.object({
   reference: z.string().max(100),

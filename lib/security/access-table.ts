@@ -22,7 +22,7 @@ export const ACCESS_TABLE: AccessEntry[] = [
   { kind: "route", method: "POST", path: "/api/self-check", file: "app/api/self-check/route.ts", allowed: EVERYONE, note: "same core as checkPost; rate limited" },
   { kind: "route", method: "POST", path: "/api/self-check/save", file: "app/api/self-check/save/route.ts", allowed: EVERYONE, note: "same core as saveCheckedPost; needs the signed receipt" },
   { kind: "page", path: "/follow-up", file: "app/(public)/follow-up/page.tsx", allowed: EVERYONE, note: "reference + follow-up code; shows a case only to the session cookie a right code set" },
-  { kind: "action", file: "app/(public)/follow-up/actions.ts", name: "openFollowUpAction", allowed: EVERYONE, note: "checks the code (argon2id) under a per-reference lockout and a per-client limit; sets a 20-minute signed cookie for that one case" },
+  { kind: "action", file: "app/(public)/follow-up/actions.ts", name: "openFollowUpAction", allowed: EVERYONE, note: "checks the code (salted digest) under a per-reference lockout and a per-client limit; sets a 20-minute signed cookie for that one case" },
   { kind: "action", file: "app/(public)/follow-up/actions.ts", name: "writeBackAction", allowed: EVERYONE, note: "the cookie's case only; anonymized, crisis-checked, limited per case" },
   { kind: "action", file: "app/(public)/follow-up/actions.ts", name: "eraseFollowUpAction", allowed: EVERYONE, note: "the cookie's case only, after a confirmation; deletes it with notes, labels and messages; audited" },
   { kind: "action", file: "app/(public)/follow-up/actions.ts", name: "closeFollowUpAction", allowed: EVERYONE, note: "clears the follow-up cookie" },
