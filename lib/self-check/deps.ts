@@ -4,7 +4,7 @@ import { fetchPostFromLink } from "@/lib/ingest";
 import { logger } from "@/lib/log";
 import { limitSave, limitSelfCheck } from "@/lib/rate-limit";
 import { SubmissionRetiredError } from "@/lib/db/retired-error";
-import { afterAnswers, answering } from "./answers-first";
+import { answering, asSave } from "./answers-first";
 import { classifyForSelfCheck } from "./classify";
 import type { SelfCheckDeps } from "./run";
 
@@ -13,7 +13,7 @@ export function selfCheckDeps(clientKey: string): SelfCheckDeps {
   return {
     classify: classifyForSelfCheck,
     answering,
-    yieldToAnswers: () => afterAnswers(),
+    asSave,
     fetchPost: (link) => fetchPostFromLink(link),
     // Through the outbox: when the database is down the anonymized case waits on disk and is written later.
     saveCase: async (input) => {

@@ -32,8 +32,8 @@ export interface SelfCheckDeps {
   limitSave(): Promise<void>;
   /** Runs the answer's own work (from the words to the result), counted so that saves can wait for it. */
   answering?<T>(work: () => Promise<T>): Promise<T>;
-  /** A save made after its answer waits here while others are still waiting for theirs (answers-first.ts). */
-  yieldToAnswers?(): Promise<void>;
+  /** Runs a save made after its answer: it waits while others are still waiting for theirs (answers-first.ts). */
+  asSave?<T>(work: () => Promise<T>): Promise<T>;
   log(event: string, details?: Record<string, unknown>): void;
 }
 

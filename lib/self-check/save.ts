@@ -54,7 +54,7 @@ const SAVE_MESSAGES = {
  */
 export async function runSaveCheck(
   raw: unknown,
-  deps: SaveDeps & Pick<SelfCheckDeps, "yieldToAnswers">,
+  deps: SaveDeps & Pick<SelfCheckDeps, "asSave">,
 ): Promise<SaveCheckOutcome> {
   const parsed = saveCheckInputSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, problem: "invalid", message: SAVE_MESSAGES.invalid };
@@ -64,8 +64,8 @@ export async function runSaveCheck(
     return { ok: false, problem: redeemed.problem, message: SAVE_MESSAGES[redeemed.problem] };
   }
   const country = redeemed.request.country;
-  await deps.yieldToAnswers?.();
-  const saved = await saveConsented(redeemed.request, deps);
+  const save = () => saveConsented(redeemed.request, deps);
+  const saved = await (deps.asSave ? deps.asSave(save) : save());
   if (saved.ok) return { ok: true, save: saved.save };
   if (saved.problem === "retired") return { ok: false, problem: "retired", message: SAVE_MESSAGES.retired, country };
   return {
