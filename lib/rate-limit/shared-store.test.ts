@@ -47,5 +47,20 @@ describe("the server's limiter store", () => {
       expect(again).not.toBe(store);
       await closeLimiterStore();
     });
+
+    it("keeps request limits in memory on one instance, and in the shared table with several", async () => {
+      vi.stubEnv("DATABASE_URL", db.url!);
+      vi.stubEnv("LANTERN_INSTANCES", "1");
+      let m = await freshStoreModule();
+      expect(m.limiterStore("requests")).toEqual({ kind: "memory" });
+      expect(m.limiterStore("lockouts").kind).toBe("postgres");
+      await m.closeLimiterStore();
+      vi.stubEnv("LANTERN_INSTANCES", "2");
+      m = await freshStoreModule();
+      const requests = m.limiterStore("requests");
+      expect(requests.kind).toBe("postgres");
+      expect(m.limiterStore("lockouts")).toBe(requests);
+      await m.closeLimiterStore();
+    });
   });
 });

@@ -11,10 +11,15 @@ const WARN_EVERY_MS = 60_000;
 const g = globalThis as { __lanternLimiterStore?: LimiterStore; __lanternLimiterClose?: () => Promise<void> };
 
 /**
- * The store of this process's limiters: PostgreSQL when DATABASE_URL is set (every instance on that database shares
- * the counts), memory on the embedded database (which allows one process, so one instance holds every count).
+ * Where a limiter of this process keeps its counts (docs/decisions/012-request-limits-follow-the-deployment.md):
+ *  - "lockouts" (sign-in and follow-up codes): PostgreSQL when DATABASE_URL is set, so a lockout holds across
+ *    instances and restarts; memory on the embedded database (one process, so one instance holds every count).
+ *  - "requests" (self-check, save, generation, outreach), taken on every request: PostgreSQL only when several
+ *    instances share it (LANTERN_INSTANCES > 1). One instance holds every count in its memory, and a round trip per
+ *    request would be spent for nothing.
  */
-export function limiterStore(): LimiterStore {
+export function limiterStore(kind: "lockouts" | "requests" = "lockouts"): LimiterStore {
+  if (kind === "requests" && env.LANTERN_INSTANCES <= 1) return MEMORY_STORE;
   g.__lanternLimiterStore ??= env.DATABASE_URL ? sharedStore(env.DATABASE_URL) : MEMORY_STORE;
   return g.__lanternLimiterStore;
 }
