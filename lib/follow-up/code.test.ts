@@ -1,11 +1,19 @@
 import { hash as argon2 } from "@node-rs/argon2";
 import { describe, expect, it } from "vitest";
-import { FOLLOW_UP_CODE_BITS, FOLLOW_UP_HASH_PATTERN, checkFollowUpCode, hashFollowUpCode, newFollowUpCode, normalizeFollowUpCode } from "./code";
+import {
+  FOLLOW_UP_CODE_BITS,
+  FOLLOW_UP_HASH_PATTERN,
+  checkFollowUpCode,
+  hashFollowUpCode,
+  newFollowUpCode,
+  normalizeFollowUpCode,
+} from "./code";
 
 describe("follow-up codes", () => {
   it("are three groups of four Crockford characters, at least 60 bits", () => {
     expect(FOLLOW_UP_CODE_BITS).toBeGreaterThanOrEqual(60);
-    for (let i = 0; i < 200; i++) expect(newFollowUpCode()).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
+    for (let i = 0; i < 200; i++)
+      expect(newFollowUpCode()).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
   });
 
   it("do not repeat and use every symbol about evenly", () => {
@@ -62,7 +70,11 @@ describe("follow-up codes", () => {
     const stored = await hashFollowUpCode(newFollowUpCode());
     // Interleaved, and compared by median, so a busy machine slows all three alike.
     const samples: Record<"real" | "missing" | "malformed", number[]> = { real: [], missing: [], malformed: [] };
-    const cases = { real: () => checkFollowUpCode(stored, "0000-0000-0000"), missing: () => checkFollowUpCode(null, "0000-0000-0000"), malformed: () => checkFollowUpCode(stored, "?") };
+    const cases = {
+      real: () => checkFollowUpCode(stored, "0000-0000-0000"),
+      missing: () => checkFollowUpCode(null, "0000-0000-0000"),
+      malformed: () => checkFollowUpCode(stored, "?"),
+    };
     for (let i = 0; i < 2_000; i++) {
       for (const [name, f] of Object.entries(cases) as [keyof typeof samples, () => Promise<boolean>][]) {
         const t = performance.now();

@@ -67,7 +67,8 @@ const DUMMY = { salt: randomBytes(SALT_BYTES), expected: randomBytes(32) };
 export async function checkFollowUpCode(storedHash: string | null | undefined, typed: string): Promise<boolean> {
   const canonical = normalizeFollowUpCode(typed);
   if (storedHash?.startsWith(LEGACY_PREFIX) && canonical) return verifyArgon2(storedHash, canonical).catch(() => false);
-  const parts = storedHash?.startsWith(DIGEST_PREFIX) && canonical ? storedHash.slice(DIGEST_PREFIX.length).split("$") : null;
+  const parts =
+    storedHash?.startsWith(DIGEST_PREFIX) && canonical ? storedHash.slice(DIGEST_PREFIX.length).split("$") : null;
   const salt = parts?.length === 2 ? Buffer.from(parts[0]!, "base64url") : null;
   const expected = parts?.length === 2 ? Buffer.from(parts[1]!, "base64url") : null;
   const real = salt?.length === SALT_BYTES && expected?.length === 32;

@@ -37,7 +37,11 @@ function sharedStore(databaseUrl: string): LimiterStore {
       "The shared rate-limit store (PostgreSQL) did not answer: this instance counts limits alone, in memory, until it does.",
     );
   };
-  const pool = createLimiterPool(databaseUrl, { max: env.RATE_LIMIT_DB_POOL_SIZE, timeoutMs: env.RATE_LIMIT_DB_TIMEOUT_MS, onIdleError: warn });
+  const pool = createLimiterPool(databaseUrl, {
+    max: env.RATE_LIMIT_DB_POOL_SIZE,
+    timeoutMs: env.RATE_LIMIT_DB_TIMEOUT_MS,
+    onIdleError: warn,
+  });
   const store = postgresStore(pool, warn);
   const sweep = setInterval(() => void sweepExpiredLimits(pool).catch(warn), SWEEP_EVERY_MS);
   sweep.unref();

@@ -8,8 +8,8 @@ import "server-only";
  * hold saves back. The anonymizer's thread runs at nice 19 for the same reason (lib/anonymize/tagger-worker.ts).
  *
  * Why it is needed: on 2 cores at 50 users, the save's share of the work decides how long answers queue. The cheaper
- * a save, the sooner people come back with their next post: without this wait the answer's p95 is 361-471 ms, with
- * it 228-308 ms, at the same rate (`npm run bench:load`, side by side).
+ * a save, the sooner people come back with their next post. With the wait alone the answer's p95 was 351-534 ms; with
+ * the save slots too, 94-138 ms, at the same rate within the runs' noise (`npm run bench:load`, docs/performance.md).
  */
 export const MAX_WAIT_MS = 2_000;
 /**
@@ -58,7 +58,10 @@ export function afterAnswers(maxWaitMs = MAX_WAIT_MS): Promise<void> {
  * Runs a save's work after the answers being worked on (afterAnswers) and once one of `slots` is free, in the order
  * saves came. A freed slot goes straight to the next save waiting, so no newcomer slips past the queue.
  */
-export async function asSave<T>(work: () => Promise<T>, { maxWaitMs = MAX_WAIT_MS, slots = SAVE_SLOTS } = {}): Promise<T> {
+export async function asSave<T>(
+  work: () => Promise<T>,
+  { maxWaitMs = MAX_WAIT_MS, slots = SAVE_SLOTS } = {},
+): Promise<T> {
   await afterAnswers(maxWaitMs);
   if (state.saving < slots) state.saving++;
   else await new Promise<void>((resolve) => state.slotQueue.push(resolve));

@@ -204,7 +204,10 @@ forEachDatabase((getDb) => {
     const receipt = result.save.status === "pending" ? result.save.receipt : "";
     let answersDone!: () => void;
     const answers = new Promise<void>((resolve) => (answersDone = resolve));
-    const saving = runSaveCheck({ receipt, text: result.textRead }, deps(getDb, { asSave: async (work) => (await answers, work()) }));
+    const saving = runSaveCheck(
+      { receipt, text: result.textRead },
+      deps(getDb, { asSave: async (work) => (await answers, work()) }),
+    );
     await new Promise((r) => setTimeout(r, 50));
     expect(await getDb().case.count({ where: { submissionKey: key } })).toBe(0);
     answersDone();
