@@ -74,6 +74,6 @@ export function createSignInLimiter(c: SignInLimits = authConfig(), store: Limit
 // One limiter per server process, kept on globalThis so bundling the module twice shares it.
 const g = globalThis as { __lanternSignInLimiter?: SignInLimiter };
 export function signInLimiter(): SignInLimiter {
-  g.__lanternSignInLimiter ??= createSignInLimiter(authConfig(), limiterStore());
+  g.__lanternSignInLimiter ??= createSignInLimiter(authConfig(), limiterStore("lockouts"));
   return g.__lanternSignInLimiter;
 }

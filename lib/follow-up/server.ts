@@ -5,10 +5,10 @@ import { limiterStore } from "@/lib/rate-limit/shared-store";
 import { createFollowUpLimiter, type FollowUpLimiter } from "./limits";
 import type { CrisisCheck } from "./person";
 
-// One limiter per server process (its counts in limiterStore()), on globalThis so every server bundle shares it.
+// One limiter per server process (its counts in limiterStore("lockouts")), on globalThis so every server bundle shares it.
 const g = globalThis as { __lanternFollowUpLimiter?: FollowUpLimiter };
 export function followUpLimiter(): FollowUpLimiter {
-  g.__lanternFollowUpLimiter ??= createFollowUpLimiter(env, limiterStore());
+  g.__lanternFollowUpLimiter ??= createFollowUpLimiter(env, limiterStore("lockouts"));
   return g.__lanternFollowUpLimiter;
 }
 

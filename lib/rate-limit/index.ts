@@ -6,7 +6,8 @@ import { createLimiters, type Limiters } from "./limiters";
 import { limiterStore } from "./shared-store";
 
 // Process-wide limiters, configured once from env (see config.ts for the variables and defaults) on the first
-// request, their counts in limiterStore("requests"); on globalThis so that every server bundle including this module shares them.
+// request, their counts in limiterStore("requests"); on globalThis so that every server bundle including this module
+// shares them.
 const g = globalThis as { __lanternLimiters?: Limiters };
 function limiters(): Limiters {
   g.__lanternLimiters ??= createLimiters(readRateLimitConfig(), limiterStore("requests"));

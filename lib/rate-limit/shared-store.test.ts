@@ -14,7 +14,7 @@ describe("the server's limiter store", () => {
     vi.stubEnv("DATABASE_URL", "");
     try {
       const { limiterStore, closeLimiterStore } = await freshStoreModule();
-      expect(limiterStore()).toEqual({ kind: "memory" });
+      expect(limiterStore("lockouts")).toEqual({ kind: "memory" });
       await closeLimiterStore();
     } finally {
       vi.unstubAllEnvs();
@@ -34,16 +34,16 @@ describe("the server's limiter store", () => {
     it("is the shared table with DATABASE_URL, one pool per process, closed by the shutdown drain", async () => {
       vi.stubEnv("DATABASE_URL", db.url!);
       const { limiterStore, closeLimiterStore } = await freshStoreModule();
-      const store = limiterStore();
+      const store = limiterStore("lockouts");
       expect(store.kind).toBe("postgres");
-      expect(limiterStore()).toBe(store);
+      expect(limiterStore("lockouts")).toBe(store);
       if (store.kind !== "postgres") return;
       const { rows } = await store.client.query({ text: `SELECT count(*)::int AS n FROM "${LIMITER_TABLE}"` });
       expect(rows).toEqual([{ n: 0 }]);
       await closeLimiterStore();
       // The closed pool refuses (a limiter on it would answer from its insurance); the next call opens a new one.
       await expect(store.client.query({ text: "SELECT 1" })).rejects.toThrow(/after calling end/);
-      const again = limiterStore();
+      const again = limiterStore("lockouts");
       expect(again).not.toBe(store);
       await closeLimiterStore();
     });

@@ -18,7 +18,7 @@ const g = globalThis as { __lanternLimiterStore?: LimiterStore; __lanternLimiter
  *    instances share it (LANTERN_INSTANCES > 1). One instance holds every count in its memory, and a round trip per
  *    request would be spent for nothing.
  */
-export function limiterStore(kind: "lockouts" | "requests" = "lockouts"): LimiterStore {
+export function limiterStore(kind: "lockouts" | "requests"): LimiterStore {
   if (kind === "requests" && env.LANTERN_INSTANCES <= 1) return MEMORY_STORE;
   g.__lanternLimiterStore ??= env.DATABASE_URL ? sharedStore(env.DATABASE_URL) : MEMORY_STORE;
   return g.__lanternLimiterStore;
@@ -54,7 +54,7 @@ function sharedStore(databaseUrl: string): LimiterStore {
 
 /**
  * Closes the limiters' pool (a stopping server, after its last request: lib/startup/drains.ts). A limiter already
- * built on it answers from its in-memory insurance afterwards; the next limiterStore() opens a new pool.
+ * built on it answers from its in-memory insurance afterwards; the next limiterStore("lockouts") opens a new pool.
  */
 export async function closeLimiterStore(): Promise<void> {
   const close = g.__lanternLimiterClose;

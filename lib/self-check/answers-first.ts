@@ -4,8 +4,9 @@ import "server-only";
  * Answers before saves. A consented self-check is two requests: the answer (classification and crisis help), then
  * the save, which the page sends while the person is already reading their answer. When the machine is busy, a save
  * waits until no answer is being worked on (at most MAX_WAIT_MS), then for one of SAVE_SLOTS, so the cores go to
- * people still waiting for theirs. An answer counts from its words (pasted, or fetched from a link) to its result: a slow link fetch does not
- * hold saves back. The anonymizer's thread runs at nice 19 for the same reason (lib/anonymize/tagger-worker.ts).
+ * people still waiting for theirs. An answer counts from its words (pasted, or fetched from a link) to its result: a
+ * slow link fetch does not hold saves back. The anonymizer's thread runs at nice 19 for the same reason
+ * (lib/anonymize/tagger-worker.ts).
  *
  * Why it is needed: on 2 cores at 50 users, the save's share of the work decides how long answers queue. The cheaper
  * a save, the sooner people come back with their next post. With the wait alone the answer's p95 was 351-534 ms; with
