@@ -1,5 +1,5 @@
 /**
- * npm run eval -- <file.jsonl> [--json] [--predictions OUT.jsonl] [--model <dir>] [--boot N]
+ * npm run eval -- <file.jsonl> [--json] [--predictions OUT.jsonl] [--members OUT.jsonl] [--model <dir>] [--boot N]
  * Runs the production TypeScript pipeline (lib/classifier core) on a JSONL file in the corpus format
  * ({id?, text, label, source?}) and prints the paper's table with bootstrap 95% CIs, per-condition metrics, the
  * 5-way confusion matrix, calibration error and crisis-tier figures: the model's (its crisis score at the crisis
@@ -7,7 +7,8 @@
  * explicit crisis words, what a person is shown).
  * --json adds crisis.recall_at_none_5pct / _10pct and, when rows carry `source`, per_source (served crisis rate per
  * source and label). --predictions writes one line per post: {id, label, probabilities, crisis_score, tier}
- * (served tier).
+ * (served tier). --members writes one line per post with each member's logits before they are combined:
+ * {id, label, source, ensemble, word} (what training/ceiling.py reads).
  */
 import fs from "node:fs";
 import { Classifier } from "../lib/classifier/core";
@@ -15,11 +16,11 @@ import { servedTier } from "../lib/classifier/crisis-words";
 import { CLASSES, crisisRateBySource, evaluate, recallAtNoneRate } from "../lib/classifier/metrics";
 import { LABELS, ModelLoadError, type Label, type Tier } from "../lib/classifier/types";
 
-const VALUE_FLAGS = ["--model", "--boot", "--predictions"];
+const VALUE_FLAGS = ["--model", "--boot", "--predictions", "--members"];
 
 function usage(msg?: string): never {
   if (msg) console.error(msg);
-  console.error("usage: npm run eval -- <file.jsonl> [--json] [--predictions OUT.jsonl] [--model <dir>] [--boot N]");
+  console.error("usage: npm run eval -- <file.jsonl> [--json] [--predictions OUT.jsonl] [--members OUT.jsonl] [--model <dir>] [--boot N]");
   process.exit(2);
 }
 
@@ -53,6 +54,7 @@ async function main() {
   const nBoot = Number(opt("--boot") ?? 1000);
   if (!Number.isInteger(nBoot) || nBoot < 0) usage("--boot must be a whole number");
   const predictionsOut = opt("--predictions");
+  const membersOut = opt("--members");
   const file = args.find((a, i) => !a.startsWith("--") && !VALUE_FLAGS.includes(args[i - 1] ?? ""));
   if (!file) usage();
   if (!fs.existsSync(file)) usage(`no such file: ${file}`);
@@ -104,6 +106,17 @@ async function main() {
       return JSON.stringify({ id: r.id ?? String(i), label: r.label, probabilities, crisis_score: crisisScores[i], tier: tiers[i] });
     });
     fs.writeFileSync(predictionsOut, lines.join("\n") + "\n");
+  }
+  if (membersOut) {
+    const lines: string[] = [];
+    for (let i = 0; i < rows.length; i += 256) {
+      const members = await clf.memberLogits(rows.slice(i, i + 256).map((r) => r.text as string));
+      members.forEach((m, j) => {
+        const r = rows[i + j]!;
+        lines.push(JSON.stringify({ id: r.id ?? String(i + j), label: r.label, source: r.source ?? null, ...m }));
+      });
+    }
+    fs.writeFileSync(membersOut, lines.join("\n") + "\n");
   }
   const model = { name: clf.config.name, version: clf.config.version };
   if (json) {

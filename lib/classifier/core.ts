@@ -167,6 +167,19 @@ export class Classifier {
     };
   }
 
+  /**
+   * Each member's logits per text before they are combined: the ensemble's, max-pooled over windows, and every
+   * word-model output (empty without a word model). For evaluation tools (npm run eval -- --members).
+   */
+  async memberLogits(texts: string[]): Promise<{ ensemble: number[]; word: number[] }[]> {
+    const clean = texts.map(sanitize);
+    const [ens, words] = await Promise.all([
+      this.windowLogits(clean),
+      this.config.word_model ? this.gramLogits(clean.map(wordInput)) : Promise.resolve(clean.map(() => [])),
+    ]);
+    return ens.map((ensemble, i) => ({ ensemble, word: words[i]! }));
+  }
+
   /** The word model's logits per text, alone (tests and tools). */
   wordLogits(texts: string[]): Promise<number[][]> {
     return this.gramLogits(texts.map((t) => wordInput(sanitize(t))));

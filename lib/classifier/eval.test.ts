@@ -3,7 +3,10 @@ import os from "node:os";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
+import { combineLogits } from "./combine";
+import { calibrate, parseConfig } from "./config";
 import { evaluate, CLASSES } from "./metrics";
+import { DEFAULT_MODEL_DIR } from "./model-dir";
 import { LABELS } from "./types";
 
 // Hand-written tiny file (our own sentences) with hand-chosen probabilities `p`.
@@ -47,7 +50,7 @@ describe("eval on a tiny hand-written jsonl", () => {
     expect(j).not.toHaveProperty("per_source"); // the tiny file's rows carry no source
   }, 120_000);
 
-  it("--predictions writes one line per post with the served tier; --json adds per_source when rows carry one", () => {
+  it("--predictions writes one line per post with the served tier, --members each member's logits; --json adds per_source when rows carry one", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lantern-eval-"));
     const input = path.join(dir, "in.jsonl");
     const texts = [
@@ -58,7 +61,8 @@ describe("eval on a tiny hand-written jsonl", () => {
     ];
     fs.writeFileSync(input, texts.map((t) => JSON.stringify(t)).join("\n"));
     const out = path.join(dir, "pred.jsonl");
-    const stdout = execFileSync("npx", ["tsx", "scripts/eval-classifier.ts", input, "--json", "--boot", "0", "--predictions", out], {
+    const members = path.join(dir, "members.jsonl");
+    const stdout = execFileSync("npx", ["tsx", "scripts/eval-classifier.ts", input, "--json", "--boot", "0", "--predictions", out, "--members", members], {
       cwd: path.resolve(import.meta.dirname, "../.."), encoding: "utf8", env: { ...process.env, NODE_NO_WARNINGS: "1" },
     });
     const preds = fs.readFileSync(out, "utf8").trim().split("\n").map((l) => JSON.parse(l));
@@ -69,6 +73,17 @@ describe("eval on a tiny hand-written jsonl", () => {
       expect(["low", "elevated", "crisis"]).toContain(p.tier);
     }
     expect(preds[1].tier).toBe("crisis");
+    // --members: each member's logits, which combine and calibrate to the probabilities --predictions wrote
+    const root = path.resolve(import.meta.dirname, "../..");
+    const cfg = parseConfig(JSON.parse(fs.readFileSync(path.join(root, DEFAULT_MODEL_DIR, "config.json"), "utf8")), "config.json");
+    const mem = fs.readFileSync(members, "utf8").trim().split("\n").map((l) => JSON.parse(l));
+    expect(mem.map((m) => [m.id, m.label, m.source])).toEqual(texts.map((t) => [t.id, t.label, t.source]));
+    mem.forEach((m, i) => {
+      expect(m.ensemble).toHaveLength(LABELS.length);
+      expect(m.word).toHaveLength(cfg.word_model!.outputs ?? LABELS.length);
+      const p = calibrate(cfg, combineLogits(m.ensemble, m.word, cfg.word_model!));
+      for (const l of LABELS) expect(p[l]).toBeCloseTo(preds[i].probabilities[l], 6);
+    });
     const j = JSON.parse(stdout.trim().split("\n").pop()!);
     expect(j.per_source.forum.suicidal).toEqual({ n: 1, crisis_rate: 1 });
     expect(j.per_source.kitchen.none.n).toBe(1);
