@@ -273,8 +273,9 @@ limits: [MODEL_CARD.md](../models/{cfg['name']}/MODEL_CARD.md).
 
 ```
 /usr/bin/python3 -m training.run_all      # vocabulary, data, LR baseline, fine-tuning, word model, bag, export, report, fixtures
-npm run eval -- ../shared/data/reddit-mh/test.jsonl [--json] [--predictions OUT.jsonl]
+npm run eval -- ../shared/data/reddit-mh/test.jsonl [--json] [--predictions OUT.jsonl] [--members OUT.jsonl]
 npm run eval -- ../shared/data/reddit-shift/dev.jsonl --json > training/runs/eval-shift.json
+/usr/bin/python3 -m training.ceiling --set dev=DEV-MEMBERS.jsonl --set shift=SHIFT-MEMBERS.jsonl   # how far re-mixing the members could go
 npm run bench:classifier [-- --json]
 npm run test:python                       # Python unit and smoke tests (part of npm test)
 ```

@@ -5,6 +5,8 @@ Stages (each also runnable alone, see docs/model.md):
   2. training.data        pre-tokenize train, dev, test and reddit-shift (cache)
   3. training.baselines   TF-IDF LR (and, with --baselines lr,rf,xgb, RF and XGBoost: about an hour more)
   4. training.pretrain    MLM on the unlabeled corpus + train text (optional, --mlm-steps 0 skips)
+     training.glove_init  with --glove: the encoder starts from GloVe vectors for whole-word tokens (needs the
+                          vectors installed, see that module; not used by the shipped model)
   5. training.finetune    multilabel fine-tuning of the DistilBERT-shaped encoder, checkpoint kept by dev + shift AUC;
                           then a second phase from the first's end (new batch order, its own warmup and decay)
   6. training.word_lr     word TF-IDF 1-2-gram NB-LR + multinomial + pairwise columns, its own ONNX graph
@@ -33,6 +35,7 @@ def main():
     ap.add_argument("--finetune-steps", type=int, default=1200, help="batch 32 (0 = 1.3 epochs)")
     ap.add_argument("--second-phase-steps", type=int, default=1336, help="0 skips the second fine-tuning phase")
     ap.add_argument("--baselines", default="lr", help="comma list of lr,rf,xgb ('' skips)")
+    ap.add_argument("--glove", action="store_true", help="start the encoder from GloVe vectors (not the shipped model)")
     a = ap.parse_args()
     run("wordpiece")
     run("data")
@@ -42,6 +45,9 @@ def main():
     if a.mlm_steps:
         run("pretrain", "--steps", a.mlm_steps)
         init = str(RUNS / "mlm" / "encoder.pt")
+    elif a.glove:
+        run("glove_init", "--out", RUNS / "glove-init.pt")
+        init = str(RUNS / "glove-init.pt")
     steps = ["--steps", a.finetune_steps] if a.finetune_steps else ["--epochs", 1.3]
     run("finetune", "--init", init, "--layers", 2, "--batch", 32, "--lr", "3e-4", *steps, "--evals-per-epoch", 3,
         "--out", RUNS / "finetune")
