@@ -18,21 +18,15 @@ from pathlib import Path
 
 import numpy as np
 
-from .common import LABELS, REPO, MODEL_NAME
+from .common import ALL_CLASSES, LABELS, MODEL_NAME, REPO, class_index, label_matrix
 from .export import apply_stack, stack_features, stack_fit, stack_logits
 from .metrics import auc
-
-CLASSES = LABELS + ["none"]
-
 
 def read_members(path):
     rows = [json.loads(line) for line in Path(path).read_text().splitlines() if line.strip()]
     E = np.array([r["ensemble"] for r in rows], dtype=np.float64)
     W = np.array([r["word"] for r in rows], dtype=np.float64)
-    cls = np.array([CLASSES.index(r["label"]) for r in rows])
-    Y = np.zeros((len(rows), len(LABELS)))
-    Y[cls < len(LABELS), cls[cls < len(LABELS)]] = 1
-    return E, W, Y, cls
+    return E, W, label_matrix(rows), class_index(rows)
 
 
 def served_logits(E, W, word_model):
@@ -55,7 +49,7 @@ def pair_aucs(Y, cls, L):
     out = {}
     for k, lab in enumerate(LABELS):
         row = {}
-        for j, other in enumerate(CLASSES):
+        for j, other in enumerate(ALL_CLASSES):
             neg = cls == j
             if j == k or not neg.any() or not Y[:, k].any():
                 continue

@@ -159,7 +159,7 @@ export class Classifier {
       const logits = await this.windowLogits(clean);
       return { logits, contrasts: logits.map(() => null), words: [] };
     }
-    const [ens, words] = await Promise.all([this.windowLogits(clean), this.gramLogits([...clean, ...wordOnly].map(wordInput))]);
+    const [ens, words] = await this.scoreMembers(clean, wordOnly);
     return {
       logits: ens.map((row, i) => combineLogits(row, words[i]!, wm)),
       contrasts: ens.map((row, i) => stackContrast(row, words[i]!, wm)),
@@ -173,11 +173,14 @@ export class Classifier {
    */
   async memberLogits(texts: string[]): Promise<{ ensemble: number[]; word: number[] }[]> {
     const clean = texts.map(sanitize);
-    const [ens, words] = await Promise.all([
-      this.windowLogits(clean),
-      this.config.word_model ? this.gramLogits(clean.map(wordInput)) : Promise.resolve(clean.map(() => [])),
-    ]);
+    if (!this.config.word_model) return (await this.windowLogits(clean)).map((ensemble) => ({ ensemble, word: [] }));
+    const [ens, words] = await this.scoreMembers(clean);
     return ens.map((ensemble, i) => ({ ensemble, word: words[i]! }));
+  }
+
+  /** Both graphs at once: the ensemble's pooled logits per sanitized text, and the word model's for those texts, then for `wordOnly`. */
+  private scoreMembers(clean: string[], wordOnly: string[] = []): Promise<[number[][], number[][]]> {
+    return Promise.all([this.windowLogits(clean), this.gramLogits([...clean, ...wordOnly].map(wordInput))]);
   }
 
   /** The word model's logits per text, alone (tests and tools). */

@@ -9,12 +9,13 @@ from pathlib import Path
 
 import numpy as np
 
-from training.ceiling import CLASSES, main, pair_aucs, read_members, served_logits
+from training.ceiling import main, pair_aucs, read_members, served_logits
+from training.common import ALL_CLASSES
 from training.export import apply_stack, stack_fit
 
 
 def members_file(path, cls, E, W):
-    path.write_text("".join(json.dumps({"id": str(i), "label": CLASSES[c], "source": None, "ensemble": e.tolist(),
+    path.write_text("".join(json.dumps({"id": str(i), "label": ALL_CLASSES[c], "source": None, "ensemble": e.tolist(),
                                         "word": w.tolist()}) + "\n" for i, (c, e, w) in enumerate(zip(cls, E, W))))
 
 
